@@ -1,0 +1,114 @@
+"""The library's front door: find worksheets, check them, build them.
+
+Why: the CLI stays thin (options in, lines out) and everything it does can be
+called and tested from Python. Nothing here prints or exits; results and our
+own errors are returned for the caller to show. ReportLab is imported only when
+a PDF is actually built, so checking a file stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fonts, validate
+from .errors import BuildError, InputError, Issue, WorksheetError
+from .model import Worksheet
+from .source import display_path
+
+SUFFIXES = (".yaml", ".yml")
+DEFAULT_SOURCE = Path("worksheets")
+DEFAULT_OUT = Path("build")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What happened to one input file."""
+
+    source: Path
+    output: Path | None = None
+    pages: int = 0
+    error: WorksheetError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def find_worksheets(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, plus the ``*.yaml``/``*.yml`` files directly inside each folder, sorted.
+
+    Sub-folders are not searched: ``library/`` beside the worksheets holds
+    exercises, not worksheets. Each file appears once, in the order first given.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            children = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+        else:
+            children = [path]
+        for child in children:
+            found.setdefault(child.resolve(), child)
+    return list(found.values())
+
+
+def output_path(source: Path, out_dir: Path) -> Path:
+    return out_dir / f"{source.stem}.pdf"
+
+
+def load(path: Path) -> Worksheet:
+    """Read and validate one worksheet, checking every character against the font."""
+    return validate.load_worksheet(path, charset=fonts.charset(), shown=display_path(path))
+
+
+def build_one(path: Path, out_dir: Path, page_size: str | None = None) -> Result:
+    """Validate, lay out and write one worksheet. Raises WorksheetError on failure."""
+    ws = load(path)
+    from . import layout, output  # ReportLab only when a PDF is really made
+
+    rendered = layout.render(ws, page_size)
+    target = output_path(path, out_dir)
+    output.write_atomic(target, rendered.data)
+    return Result(path, target, rendered.pages)
+
+
+def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:
+    """Each input with an error if its PDF name is already taken by an earlier input."""
+    taken: dict[str, Path] = {}
+    for path in paths:
+        key = output_path(path, out_dir).name.casefold()  # case-insensitive file systems too
+        first = taken.setdefault(key, path)
+        if first is path:
+            yield path, None
+        else:
+            yield path, InputError([Issue(display_path(path), 1, 1, (
+                f"Both this file and {display_path(first)} would be built into "
+                f"{display_path(output_path(path, out_dir))}; rename one of them."
+            ))])
+
+
+def build_all(paths: list[Path], out_dir: Path, page_size: str | None = None) -> Iterator[Result]:
+    """Build every file, going on past failures; one Result per file, in input order."""
+    for path, clash in _outputs(paths, out_dir):
+        if clash is not None:
+            yield Result(path, error=clash)
+            continue
+        try:
+            yield build_one(path, out_dir, page_size)
+        except WorksheetError as e:
+            yield Result(path, error=e)
+
+
+def check_all(paths: list[Path]) -> Iterator[Result]:
+    """Validate every file without writing anything."""
+    for path in paths:
+        try:
+            load(path)
+        except WorksheetError as e:
+            yield Result(path, error=e)
+        else:
+            yield Result(path)
+
+
+__all__ = ["BuildError", "DEFAULT_OUT", "DEFAULT_SOURCE", "Result", "build_all", "build_one", "check_all", "find_worksheets", "load"]

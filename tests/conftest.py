@@ -1,0 +1,60 @@
+"""Shared helpers: write a worksheet, run the CLI, read a PDF back as a user would."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from pypdf import PdfReader
+
+from worksheet.cli import cli
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+DATA = TESTS / "data"
+SHIPPED = ROOT / "worksheets"
+
+MINIMAL = """\
+title: Test sheet
+exercises:
+  - name: Pelvic tilt
+    steps:
+      - Flatten your back.
+      - Relax.
+    hold: 3-5 s
+    reps: 10
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder, made the current directory (paths print relative to it)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dedent(text), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, with runs of whitespace made single spaces."""
+    reader = PdfReader(path, strict=True)
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(pdf_pages(path))
