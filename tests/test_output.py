@@ -1,0 +1,43 @@
+"""Atomic writes: the old file or the new one, never a mix; symlinks are replaced, not followed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from worksheet.errors import BuildError
+from worksheet.output import write_atomic
+
+
+def test_replaces_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "a.pdf"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
+
+
+def test_symlink_is_replaced_not_written_through(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "a.pdf"
+    link.symlink_to(victim)
+    write_atomic(link, b"%PDF")
+    assert victim.read_text() == "keep me"
+    assert not link.is_symlink() and link.read_bytes() == b"%PDF"
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(BuildError, match="No space left on device"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
