@@ -82,7 +82,7 @@ class _Badge(Flowable):
 class _Footer:
     """The footer on every page: a rule, the disclaimer and "Page X of Y". Built once per document."""
 
-    NUMBER_WIDTH = 80
+    NUMBER_WIDTH = 66
 
     def __init__(self, geo: Geometry, disclaimer: str, ss: StyleSheet1) -> None:
         self.geo = geo
@@ -183,21 +183,29 @@ class _Doc(BaseDocTemplate):
             self.current = ex
 
 
-def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> list[Flowable]:
+_NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+
+
+def _heading(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> Table:
     lead = styles.BADGE + styles.BADGE_GAP
     heading = Table(
         [[_Badge(number, styles.BADGE), Paragraph(esc(ex.name), ss["name"])]],
         colWidths=[lead, width - lead],
-        style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
     )
     heading.exercise = ex  # type: ignore[attr-defined]
-    parts: list[Flowable] = [_Anchor(f"ex{number}", f"{number}. {ex.name}", 1), heading, Spacer(0, 8)]
+    return heading
+
+
+def _instructions(ex: Exercise, ss: StyleSheet1) -> list[Flowable]:
+    """How to do it: equipment, starting position, numbered steps, what to feel, tips."""
+    parts: list[Flowable] = []
     if ex.equipment:
         parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
     if ex.position:
@@ -209,34 +217,58 @@ def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) ->
             parts.append(Paragraph(esc(step), ss["step"], bulletText=f"{i}."))
     if ex.feel:
         parts.append(Paragraph(f"<b>You should feel:</b> {esc(ex.feel)}", ss["label"]))
+    for i, note in enumerate(ex.notes):
+        parts.append(Paragraph(("<b>Tip:</b> " if i == 0 else "") + esc(note), ss["note"]))
+    return parts
+
+
+def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
+    """How much and when to stop: the dose in a shaded box, a caution in a ruled one."""
+    parts: list[Flowable] = []
     dose = wording.dose_parts(ex.dose)
     if dose:
-        text = f"  {wording.SEPARATOR}  ".join(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words) for label, words in dose)
-        parts.append(Spacer(0, 4))
-        parts.append(_boxed([Paragraph(text, ss["dose"])], width, background=styles.SHADE))
+        lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), ss["dose"]) for label, words in dose]
+        parts.append(_boxed(lines, width, background=styles.SHADE))
     if ex.caution:
-        parts.append(Spacer(0, 6))
+        if parts:
+            parts.append(Spacer(0, styles.CARD_GAP))
         if len(ex.caution) == 1:
             paras = [Paragraph(f"<b>Caution:</b> {esc(ex.caution[0])}", ss["caution"])]
         else:
             paras = [Paragraph("<b>Caution:</b>", ss["caution"])]
-            paras += [Paragraph(esc(c), ss["caution"], bulletText="•") for c in ex.caution]
+            paras += [Paragraph(esc(c), ss["caution_item"], bulletText="•") for c in ex.caution]
         parts.append(_boxed(paras, width, border=True))
-    for i, note in enumerate(ex.notes):
-        if i == 0:
-            parts.append(Spacer(0, 6))
-        label = "<b>Tip:</b> " if i == 0 else ""
-        parts.append(Paragraph(label + esc(note), ss["note"]))
+    return parts
+
+
+def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> list[Flowable]:
+    """One exercise: the numbered name across the top, then the instructions on the left
+    and the dose and caution on the right, where a glance finds them."""
+    parts: list[Flowable] = [_Anchor(f"ex{number}", f"{number}. {ex.name}", 1), _heading(ex, number, ss, width), Spacer(0, 6)]
+    left = _instructions(ex, ss)
+    right_width = round(width * styles.CARD_SHARE)
+    left_width = width - right_width - styles.COLUMN_GAP
+    right = _card(ex, ss, right_width)
+    if left and right:
+        body = Table(
+            [[left, "", right]],
+            colWidths=[left_width, styles.COLUMN_GAP, right_width],
+            style=TableStyle(_NO_PADDING),
+            splitInRow=1,
+        )
+        parts.append(body)
+    else:
+        parts += left or _card(ex, ss, width)
     return parts
 
 
 def _boxed(paras: list[Flowable], width: float, *, background: object = None, border: bool = False) -> Table:
     """Paragraphs in a one-cell table: shaded (the dose) or outlined (a caution)."""
     cmds: list[tuple] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
     ]
     if background is not None:
         cmds.append(("BACKGROUND", (0, 0), (-1, -1), background))

@@ -35,12 +35,12 @@ class Geometry:
 
     width: float
     height: float
-    left: float = 0.75 * inch
-    right: float = 0.75 * inch
-    top: float = 0.7 * inch
-    header: float = 0.45 * inch  # extra room for the running header on pages 2+
-    footer_gap: float = 0.18 * inch  # between the text frame and the footer rule
-    footer_bottom: float = 0.45 * inch  # from the paper's edge to the footer's last line
+    left: float = 0.6 * inch
+    right: float = 0.6 * inch
+    top: float = 0.55 * inch
+    header: float = 0.4 * inch  # extra room for the running header on pages 2+
+    footer_gap: float = 0.12 * inch  # between the text frame and the footer rule
+    footer_bottom: float = 0.4 * inch  # from the paper's edge to the footer's last line
 
     @property
     def frame_width(self) -> float:
@@ -53,10 +53,13 @@ def geometry(page_size: str) -> Geometry:
 
 
 # Spacing, in points.
-BADGE = 28  # diameter of the exercise number badge
-BADGE_GAP = 10
-BLOCK_GAP = 16  # between exercise blocks, around the rule
-STEP_INDENT = 24
+BADGE = 26  # diameter of the exercise number badge
+BADGE_GAP = 9
+BLOCK_GAP = 10  # between exercise blocks, around the rule
+STEP_INDENT = 20
+CARD_SHARE = 0.40  # the right-hand column (dose, feel, caution) as a share of the width
+COLUMN_GAP = 16
+CARD_GAP = 6
 
 
 @cache
@@ -65,24 +68,25 @@ def stylesheet() -> StyleSheet1:
     fonts.register()
     ss = StyleSheet1()
     body = ParagraphStyle(
-        "body", fontName=fonts.REGULAR, fontSize=13, leading=18, textColor=INK, alignment=TA_LEFT, spaceAfter=6,
+        "body", fontName=fonts.REGULAR, fontSize=12.5, leading=16.5, textColor=INK, alignment=TA_LEFT, spaceAfter=4,
         splitLongWords=1, allowWidows=0, allowOrphans=0,
     )
     ss.add(body)
-    ss.add(ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=26, leading=31, spaceAfter=4))
-    ss.add(ParagraphStyle("subtitle", parent=body, fontSize=15, leading=20, textColor=SOFT_INK, spaceAfter=10))
-    ss.add(ParagraphStyle("intro", parent=body, spaceAfter=8))
-    ss.add(ParagraphStyle("equipment", parent=body, spaceBefore=2, spaceAfter=10))
-    ss.add(ParagraphStyle("name", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22, spaceAfter=0))
-    ss.add(ParagraphStyle("label", parent=body, spaceBefore=2, spaceAfter=4))
+    ss.add(ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=24, leading=29, spaceAfter=2))
+    ss.add(ParagraphStyle("subtitle", parent=body, fontSize=15, leading=19, textColor=SOFT_INK, spaceAfter=8))
+    ss.add(ParagraphStyle("intro", parent=body, spaceAfter=6))
+    ss.add(ParagraphStyle("equipment", parent=body, spaceBefore=2, spaceAfter=6))
+    ss.add(ParagraphStyle("name", parent=body, fontName=fonts.BOLD, fontSize=17, leading=21, spaceAfter=0))
+    ss.add(ParagraphStyle("label", parent=body, spaceAfter=4))
     ss.add(ParagraphStyle(
-        "step", parent=body, leftIndent=STEP_INDENT, bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=13, spaceAfter=4,
+        "step", parent=body, leftIndent=STEP_INDENT, bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=12.5, spaceAfter=3,
     ))
-    ss.add(ParagraphStyle("dose", parent=body, fontSize=14, leading=19, spaceAfter=0))
+    ss.add(ParagraphStyle("dose", parent=body, fontSize=13.5, leading=18, spaceAfter=0))
     ss.add(ParagraphStyle("caution", parent=body, spaceAfter=0))
-    ss.add(ParagraphStyle("note", parent=body, spaceAfter=4))
+    ss.add(ParagraphStyle("caution_item", parent=body, leftIndent=12, bulletIndent=0, spaceAfter=0))
+    ss.add(ParagraphStyle("note", parent=body, spaceAfter=3))
     ss.add(ParagraphStyle("section", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22, spaceBefore=6, spaceAfter=6))
     ss.add(ParagraphStyle("header", parent=body, fontSize=11, leading=13, textColor=SOFT_INK, spaceAfter=0))
-    ss.add(ParagraphStyle("footer", parent=body, fontSize=10, leading=12.5, textColor=INK, spaceAfter=0))
+    ss.add(ParagraphStyle("footer", parent=body, fontSize=9.5, leading=11.5, textColor=INK, spaceAfter=0))
     ss.add(ParagraphStyle("page_number", parent=body, fontName=fonts.BOLD, fontSize=11, leading=13, alignment=TA_RIGHT, spaceAfter=0))
     return ss

@@ -19,8 +19,8 @@ SEPARATOR = "•"
 
 SIDE_WORDS = {
     "each": "Each side",
-    "alternate": "Switch sides each time",
-    "both": "Both sides together",
+    "alternate": "Each side, alternating",
+    "both": "Both sides at once",
     "left": "Left side only",
     "right": "Right side only",
 }
