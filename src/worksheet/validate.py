@@ -499,11 +499,13 @@ def _collect_layers(ctx: _Ctx, node: Mapping, library: Library | None, chain: tu
     return [*below, (ctx, node)]
 
 
-def _exercise(ctx: _Ctx, node: Node, number: int, library: Library | None, defaults: model.Dose) -> model.Exercise | object:
-    where = f"exercise {number}"
+def _exercise(
+    ctx: _Ctx, node: Node, number: int, library: Library | None, defaults: model.Dose, chain: tuple[str, ...] = ()
+) -> model.Exercise | object:
+    where = f"exercise {number}" if not chain else f"library entry '{chain[0]}'"
     if not isinstance(node, Mapping):
         return ctx.bad(node, f"Exercise {number} must be a set of 'key: value' lines, such as 'name: Pelvic tilt'.")
-    layers = _collect_layers(ctx, node, library, ())
+    layers = _collect_layers(ctx, node, library, chain)
     if layers is None:
         # Still check this exercise's own keys, so that every problem is reported at once.
         _read_mapping(ctx, node, EXERCISE_FIELDS, where, skip={"use"}, optional={"name"})
@@ -519,7 +521,7 @@ def _exercise(ctx: _Ctx, node: Node, number: int, library: Library | None, defau
         else:
             merged.update(values)
     if ok and "name" not in merged:
-        ctx.bad(node, f"Exercise {number} has no 'name', and neither has its library entry; add one, for example 'name: Pelvic tilt'.")
+        ctx.bad(node, f"{where[0].upper()}{where[1:]} has no 'name', and neither has the entry it uses; add one, for example 'name: Pelvic tilt'.")
         ok = False
     if not ok:
         return _INVALID
@@ -582,6 +584,23 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         page_size=values.get("page_size", "letter"),
         language=values.get("language", "en-US"),
     )
+
+
+def load_library_entry(path: Path, *, charset: Collection[int] | None = None) -> model.Exercise:
+    """Read and check one library entry on its own (with any entry it uses)."""
+    doc = source.read_file(path)
+    issues: list[Issue] = list(doc.issues)
+    ctx = _Ctx(doc, issues, charset)
+    library = Library(path.parent)
+    library._entries[path.stem] = doc  # the entry itself, so a loop back to it is caught
+    if not isinstance(doc.root, Mapping):
+        ctx.bad(doc.root, "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'.")
+        raise InputError(issues)
+    ex = _exercise(ctx, doc.root, 1, library, model.Dose(), chain=(path.stem,))
+    if issues or ex is _INVALID:
+        raise InputError(issues)
+    assert isinstance(ex, model.Exercise)
+    return ex
 
 
 def load_worksheet(path: Path, *, charset: Collection[int] | None = None, shown: str | None = None) -> model.Worksheet:
