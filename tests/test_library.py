@@ -63,6 +63,7 @@ def test_worksheet_keys_override_the_entry_and_variants_inherit(lib: Path) -> No
     assert ex.position == "Sit tall near the front of a sturdy chair."
     assert ex.steps == ("Pull one knee toward your chest.", "Lower it slowly.")  # from knee-to-chest
     assert ex.caution == ("Keep both feet near the chair.",)
+    assert pipeline.load(lib / "worksheets/w.yaml").library_ids == ("seated-knee-to-chest", "knee-to-chest")
 
 
 def test_unknown_id_cycle_and_bad_entry_are_located(lib: Path) -> None:

@@ -99,6 +99,7 @@ class Worksheet:
     disclaimer: str | None = None  # None: the default disclaimer
     page_size: PageSize = "letter"
     language: str = "en-US"
+    library_ids: tuple[str, ...] = ()  # every library entry it is built from, directly or not
 
     @property
     def equipment(self) -> tuple[str, ...]:

@@ -356,7 +356,7 @@ EXERCISE_FIELDS = (
     Field("name", text_field(100), "The exercise's name, as the patient will see it.", "Knee to chest stretch", required=True),
     Field("use", library_id_field, "Take this exercise from the library (library/<id>.yaml next to the worksheet); any other key given here overrides the library's.", "knee-to-chest"),
     Field("position", text_field(300), "The starting position, in one sentence.", "Lie on your back with your knees bent."),
-    Field("steps", text_list_field(20_000, 30), "What to do, step by step: a list of plain sentences, or one sentence.", "- Pull one knee toward your chest."),
+    Field("steps", text_list_field(100_000, 30), "What to do, step by step: a list of plain sentences, or one sentence.", "- Pull one knee toward your chest."),
     *DOSE_FIELDS,
     Field("feel", text_field(300), "What the patient should feel, such as 'A gentle stretch in your lower back.'", "A gentle stretch in your lower back."),
     Field("caution", text_list_field(400, 10), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
@@ -457,9 +457,9 @@ class Library:
             self._entries[entry_id] = found
         return self._entries[entry_id]
 
-    def used_files(self) -> list[Path]:
-        """Every library file read so far (what a worksheet depends on)."""
-        return [self.folder / f"{i}.yaml" for i, e in self._entries.items() if e is not None]
+    def used_ids(self) -> tuple[str, ...]:
+        """Every entry read so far, in the order first used (what a worksheet depends on)."""
+        return tuple(i for i, e in self._entries.items() if e is not None)
 
 
 def _collect_layers(ctx: _Ctx, node: Mapping, library: Library | None, chain: tuple[str, ...]) -> list[tuple[_Ctx, Mapping]] | None:
@@ -583,6 +583,7 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         disclaimer=values.get("disclaimer"),
         page_size=values.get("page_size", "letter"),
         language=values.get("language", "en-US"),
+        library_ids=library.used_ids() if library else (),
     )
 
 
