@@ -87,6 +87,14 @@ class Field:
 # --- scalar converters -------------------------------------------------------------
 
 
+def _quote(value: str, limit: int = 40) -> str:
+    """A value from the file, quoted for a one-line message: escapes shown, long values cut."""
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in value)
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return f"'{shown}'"
+
+
 def _scalar(ctx: _Ctx, node: Node, name: str, what: str) -> str | object:
     if isinstance(node, Scalar):
         if node.value is None:
@@ -104,7 +112,8 @@ def _check_chars(ctx: _Ctx, node: Scalar, text: str, name: str) -> bool:
         ok = False
     if ctx.charset is not None:
         reported: set[str] = set()
-        for ch in text:
+        # Checked as printed: NFC can compose two printable characters into one the font lacks.
+        for ch in unicodedata.normalize("NFC", text):
             if ord(ch) in ctx.charset or ch.isspace() or ch in reported or _CONTROL.match(ch):
                 continue
             reported.add(ch)
@@ -204,7 +213,7 @@ def choice_field(choices: tuple[str, ...]) -> Converter:
             return raw
         value = str(raw).strip().lower()
         if value not in choices:
-            return ctx.bad(node, f"'{name}' must be {words}, not '{raw}'.")
+            return ctx.bad(node, f"'{name}' must be {words}, not {_quote(str(raw))}.")
         return value
 
     convert.choices = choices  # type: ignore[attr-defined]
@@ -219,7 +228,7 @@ def _number(ctx: _Ctx, node: Node, name: str, digits: str) -> int | object:
 
 def _ordered(ctx: _Ctx, node: Node, name: str, low: int, high: int, raw: str) -> bool:
     if high < low:
-        ctx.bad(node, f"The range '{raw}' in '{name}' is backwards; write the smaller number first ({high}-{low}).")
+        ctx.bad(node, f"The range {_quote(raw)} in '{name}' is backwards; write the smaller number first ({high}-{low}).")
         return False
     return True
 
@@ -234,7 +243,7 @@ def count_field(maximum: int, example: str, range_example: str) -> Converter:
         text = str(raw).strip()
         m = _COUNT.match(text)
         if not m:
-            return ctx.bad(node, f"'{name}' must be a whole number such as {example} or a range such as {range_example}, not '{text}'.")
+            return ctx.bad(node, f"'{name}' must be a whole number such as {example} or a range such as {range_example}, not {_quote(text)}.")
         low = _number(ctx, node, name, m.group(1))
         high = _number(ctx, node, name, m.group(2)) if m.group(2) else low
         if low is _INVALID or high is _INVALID:
@@ -279,14 +288,14 @@ def duration_field(ctx: _Ctx, node: Node, name: str) -> model.Duration | object:
     if parsed == "too large":
         return ctx.bad(node, f"The number in '{name}' is far too large.")
     if isinstance(parsed, str):
-        return ctx.bad(node, f"'{name}' must be a time such as '30 s', '3-5 s', '1 min' or '1:30', not '{text}'.")
+        return ctx.bad(node, f"'{name}' must be a time such as '30 s', '3-5 s', '1 min' or '1:30', not {_quote(text)}.")
     low, high = parsed
     if not _ordered(ctx, node, name, low, high, text):
         return _INVALID
     if low < 1:
         return ctx.bad(node, f"'{name}' must be at least 1 second.")
     if high > MAX_HOLD_SECONDS:
-        return ctx.bad(node, f"'{name}' of '{text}' is longer than {MAX_HOLD_SECONDS // 60} minutes; check the time.")
+        return ctx.bad(node, f"'{name}' of {_quote(text)} is longer than {MAX_HOLD_SECONDS // 60} minutes; check the time.")
     return model.Duration(low, high)
 
 
@@ -306,7 +315,7 @@ def frequency_field(ctx: _Ctx, node: Node, name: str) -> model.Frequency | objec
     text = " ".join(str(raw).split())
     m = _FREQUENCY.match(text)
     if not m:
-        return ctx.bad(node, f"'{name}' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not '{text}'.")
+        return ctx.bad(node, f"'{name}' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not {_quote(text)}.")
     if m.group("word"):
         return model.Frequency(model.Count(1, 1), "week" if "week" in m.group("word").lower() else "day")
     times_text = m.group("times").lower()
@@ -323,7 +332,7 @@ def language_field(ctx: _Ctx, node: Node, name: str) -> str | object:
         return raw
     text = str(raw).strip()
     if not _LANGUAGE.match(text):
-        return ctx.bad(node, f"'{name}' must be a language tag such as 'en-US' or 'es', not '{text}'.")
+        return ctx.bad(node, f"'{name}' must be a language tag such as 'en-US' or 'es', not {_quote(text)}.")
     return text
 
 
@@ -333,7 +342,7 @@ def library_id_field(ctx: _Ctx, node: Node, name: str) -> str | object:
         return raw
     text = str(raw).strip()
     if not _ID.match(text):
-        return ctx.bad(node, f"'{name}' must be the id of a library exercise (its file name without .yaml), such as 'knee-to-chest', not '{text}'.")
+        return ctx.bad(node, f"'{name}' must be the id of a library exercise (its file name without .yaml), such as 'knee-to-chest', not {_quote(text)}.")
     return text
 
 
@@ -383,9 +392,9 @@ WORKSHEET_FIELDS = (
 def _unknown_key(ctx: _Ctx, key: Scalar, where: str, known: Collection[str]) -> None:
     close = difflib.get_close_matches(str(key.value).lower(), list(known), n=1, cutoff=0.6)
     if close:
-        ctx.bad(key, f"Unknown key '{key.value}' in {where}; the nearest known key is '{close[0]}'.")
+        ctx.bad(key, f"Unknown key {_quote(str(key.value))} in {where}; the nearest known key is '{close[0]}'.")
     else:
-        ctx.bad(key, f"Unknown key '{key.value}' in {where}; the known keys are {', '.join(sorted(known))}.")
+        ctx.bad(key, f"Unknown key {_quote(str(key.value))} in {where}; the known keys are {', '.join(sorted(known))}.")
 
 
 def _read_mapping(
