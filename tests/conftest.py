@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
@@ -50,8 +51,16 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
+def check_structure(path: Path) -> None:
+    """qpdf (through pikepdf) finds no syntax problem, and the PDF has at least one page."""
+    with pikepdf.open(path) as pdf:
+        assert pdf.check_pdf_syntax() == [], f"{path} fails qpdf's check"
+        assert len(pdf.pages) >= 1
+
+
 def pdf_pages(path: Path) -> list[str]:
-    """The text of each page, with runs of whitespace made single spaces."""
+    """The text of each page, with runs of whitespace made single spaces (after a structure check)."""
+    check_structure(path)
     reader = PdfReader(path, strict=True)
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 

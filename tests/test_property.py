@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from conftest import check_structure
 from worksheet import fonts, pipeline
 from worksheet.errors import InputError
 
@@ -55,8 +56,8 @@ def check(tmp_path: Path, title: str, name: str, step: str, caution: str, hold: 
         assert not (tmp_path / "out" / "w.pdf").exists()
         return
     event("built")
+    check_structure(result.output)
     reader = PdfReader(result.output, strict=True)
-    assert len(reader.pages) >= 1
     printed = "".join("".join(page.extract_text() for page in reader.pages).split())
     for value in (title, name, step, caution):
         assert "".join(unicodedata.normalize("NFC", value).split()) in printed  # we print text NFC-normalized
