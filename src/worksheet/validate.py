@@ -104,25 +104,34 @@ def _scalar(ctx: _Ctx, node: Node, name: str, what: str) -> str | object:
     return ctx.bad(node, f"'{name}' must be {what}, not {kind}.")
 
 
+_MAX_GLYPH_ISSUES = 3  # per value: the first few missing characters say enough
+
+
 def _check_chars(ctx: _Ctx, node: Scalar, text: str, name: str) -> bool:
+    """Refuse control characters, and characters the font cannot draw (never a silent box)."""
     ok = True
     m = _CONTROL.search(text)
     if m:
         ctx.bad(node, f"'{name}' contains the control character U+{ord(m.group()):04X}; delete it.")
         ok = False
-    if ctx.charset is not None:
-        reported: set[str] = set()
-        # Checked as printed: NFC can compose two printable characters into one the font lacks.
-        for ch in unicodedata.normalize("NFC", text):
-            if ord(ch) in ctx.charset or ch.isspace() or ch in reported or _CONTROL.match(ch):
-                continue
-            reported.add(ch)
-            line, col = ctx.doc.locate(node, ch)
-            label = unicodedata.name(ch, "unnamed character").lower()
-            hint = f"; type {_REPLACEMENTS[ch]} instead" if ch in _REPLACEMENTS else "; replace it or leave it out"
-            ctx.at(line, col, f"The character '{ch}' (U+{ord(ch):04X}, {label}) is not in the worksheet font{hint}.")
-            ok = False
-    return ok
+    if ctx.charset is None:
+        return ok
+    # Checked as printed: NFC can compose two printable characters into one the font lacks.
+    missing = [ch for ch in dict.fromkeys(unicodedata.normalize("NFC", text))
+               if ord(ch) not in ctx.charset and not ch.isspace() and not _CONTROL.match(ch)]
+    rtl = [ch for ch in missing if unicodedata.bidirectional(ch) in ("R", "AL")]
+    if rtl:
+        line, col = ctx.doc.locate(node, rtl[0])
+        ctx.at(line, col, f"'{name}' has right-to-left text ({unicodedata.name(rtl[0], 'unnamed').lower()}...), which is not supported yet; write it in a left-to-right language.")
+        missing = [ch for ch in missing if ch not in rtl]
+    for ch in missing[:_MAX_GLYPH_ISSUES]:
+        line, col = ctx.doc.locate(node, ch)
+        label = unicodedata.name(ch, "unnamed character").lower()
+        hint = f"type {_REPLACEMENTS[ch]} instead" if ch in _REPLACEMENTS else "replace it or leave it out"
+        ctx.at(line, col, f"The character '{ch}' (U+{ord(ch):04X}, {label}) is not in the worksheet font; {hint}.")
+    if len(missing) > _MAX_GLYPH_ISSUES:
+        ctx.bad(node, f"'{name}' has {len(missing) - _MAX_GLYPH_ISSUES} more characters the worksheet font lacks.")
+    return ok and not missing and not rtl
 
 
 def _normalize(text: str) -> str:
