@@ -112,3 +112,15 @@ def test_unwritable_output_is_an_error_line(project: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: Cannot write out/a.pdf: ")
     assert "Traceback" not in result.output
+
+
+def test_a_link_out_of_the_folder_is_not_read(project: Path) -> None:
+    secret = write(project, "secret/passwords.yaml", "title: hunter2\nexercises:\n  - name: x\n")
+    write(project, "worksheets/good.yaml", MINIMAL)
+    (project / "worksheets" / "evil.yaml").symlink_to(secret)
+    (project / "worksheets" / "zz-link.yaml").symlink_to(project / "worksheets" / "good.yaml")  # inside: fine
+    result = run("build")
+    assert result.exit_code == 1
+    assert "worksheets/evil.yaml:1:1: This file is a link to a file outside its folder, so it was not read; copy the file here instead.\n" in result.stderr
+    assert not (project / "build" / "evil.pdf").exists()
+    assert (project / "build" / "good.pdf").exists()  # the link to it is the same file, built once

@@ -12,6 +12,7 @@ schema; :mod:`worksheet.validate` gives the strings their types.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +107,9 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the current folder when inside it."""
+    here = Path(os.path.abspath(path))  # not resolve(): a link is shown by its own name
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(here.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -115,6 +117,9 @@ def display_path(path: Path) -> str:
 def read_file(path: Path, shown: str | None = None) -> Document:
     """Read and parse ``path``; raise :class:`InputError` for anything unreadable."""
     shown = shown if shown is not None else display_path(path)
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        # A link out of the folder could pull any readable file (a password file, say) into a PDF.
+        raise InputError([Issue(shown, 1, 1, "This file is a link to a file outside its folder, so it was not read; copy the file here instead.")])
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
