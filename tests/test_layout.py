@@ -43,7 +43,7 @@ def test_every_exercise_step_and_dose_is_printed(full_pdf: Path) -> None:
         for caution in ex.caution:
             assert caution in text
     assert "Hold 3 to 5 seconds Repeat 10 times Once a day" in text
-    assert "Hold 30 seconds Repeat 3 times Each side 2 times a day" in text
+    assert "Hold 30 seconds Repeat 3 times each side 2 times a day" in text
     assert "Repeat 5 to 10 times 2 sets Each side, alternating Once a day" in text
     assert "You should feel: A gentle stretch in your lower back and buttock." in text
     assert "Tip: Hold under the knee, not on top of it." in text
@@ -192,7 +192,7 @@ def test_defaults_apply_only_where_the_exercise_gives_none(project: Path) -> Non
     """)
     ws = pipeline.load(project / "w.yaml")
     assert wording.dose_line(ws.exercises[0].dose) == "Hold 30 seconds • Repeat 3 times"
-    assert wording.dose_line(ws.exercises[1].dose) == "Hold 30 seconds • Repeat 5 times • Each side"
+    assert wording.dose_line(ws.exercises[1].dose) == "Hold 30 seconds • Repeat 5 times each side"
 
 
 def test_render_returns_pages_and_bytes() -> None:

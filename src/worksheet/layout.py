@@ -204,12 +204,10 @@ def _heading(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> Table:
 
 
 def _instructions(ex: Exercise, ss: StyleSheet1) -> list[Flowable]:
-    """How to do it: equipment, starting position, numbered steps, what to feel, tips."""
+    """How to do it: starting position, numbered steps, what to feel, tips."""
     parts: list[Flowable] = []
-    if ex.equipment:
-        parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
     if ex.position:
-        parts.append(Paragraph(f"<b>Starting position:</b> {esc(ex.position)}", ss["label"]))
+        parts.append(Paragraph(f"<b>Start:</b> {esc(ex.position)}", ss["label"]))
     if len(ex.steps) == 1:
         parts.append(Paragraph(esc(ex.steps[0]), ss["body"]))
     else:
@@ -223,20 +221,23 @@ def _instructions(ex: Exercise, ss: StyleSheet1) -> list[Flowable]:
 
 
 def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
-    """How much and when to stop: the dose in a shaded box, a caution in a ruled one."""
+    """How much, with what, and when to stop: the dose in a shaded box, then the
+    equipment, then a caution in a ruled box."""
     parts: list[Flowable] = []
     dose = wording.dose_parts(ex.dose)
     if dose:
         lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), ss["dose"]) for label, words in dose]
         parts.append(_boxed(lines, width, background=styles.SHADE))
+    if ex.equipment:
+        if parts:
+            parts.append(Spacer(0, styles.CARD_GAP))
+        parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
     if ex.caution:
         if parts:
             parts.append(Spacer(0, styles.CARD_GAP))
-        if len(ex.caution) == 1:
-            paras = [Paragraph(f"<b>Caution:</b> {esc(ex.caution[0])}", ss["caution"])]
-        else:
-            paras = [Paragraph("<b>Caution:</b>", ss["caution"])]
-            paras += [Paragraph(esc(c), ss["caution_item"], bulletText="•") for c in ex.caution]
+        first, *more = ex.caution
+        paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", ss["caution"])]
+        paras += [Paragraph(esc(c), ss["caution_more"]) for c in more]
         parts.append(_boxed(paras, width, border=True))
     return parts
 
@@ -244,7 +245,7 @@ def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
 def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> list[Flowable]:
     """One exercise: the numbered name across the top, then the instructions on the left
     and the dose and caution on the right, where a glance finds them."""
-    parts: list[Flowable] = [_Anchor(f"ex{number}", f"{number}. {ex.name}", 1), _heading(ex, number, ss, width), Spacer(0, 6)]
+    parts: list[Flowable] = [_Anchor(f"ex{number}", f"{number}. {ex.name}", 1), _heading(ex, number, ss, width), Spacer(0, 5)]
     left = _instructions(ex, ss)
     right_width = round(width * styles.CARD_SHARE)
     left_width = width - right_width - styles.COLUMN_GAP

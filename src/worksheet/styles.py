@@ -83,7 +83,7 @@ def stylesheet() -> StyleSheet1:
     ))
     ss.add(ParagraphStyle("dose", parent=body, fontSize=13.5, leading=18, spaceAfter=0))
     ss.add(ParagraphStyle("caution", parent=body, spaceAfter=0))
-    ss.add(ParagraphStyle("caution_item", parent=body, leftIndent=12, bulletIndent=0, spaceAfter=0))
+    ss.add(ParagraphStyle("caution_more", parent=body, spaceBefore=3, spaceAfter=0))
     ss.add(ParagraphStyle("note", parent=body, spaceAfter=3))
     ss.add(ParagraphStyle("section", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22, spaceBefore=6, spaceAfter=6))
     ss.add(ParagraphStyle("header", parent=body, fontSize=11, leading=13, textColor=SOFT_INK, spaceAfter=0))

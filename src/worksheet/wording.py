@@ -87,14 +87,17 @@ def dose_parts(dose: Dose) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     if dose.hold:
         parts.append(("Hold", duration_words(dose.hold)))
+    sides = dose.sides
     if dose.reps:
         text = reps_words(dose.reps)
+        if sides == "each":  # one line says it all: "Repeat 3 times each side"
+            text, sides = f"{text} each side", None
         lead, _, rest = text.partition(" ")
         parts.append((lead, rest))
     if dose.sets and (dose.sets.is_range or dose.sets.low > 1):  # "1 set" only adds words
         parts.append(("", sets_words(dose.sets)))
-    if dose.sides:
-        parts.append(("", SIDE_WORDS[dose.sides]))
+    if sides:
+        parts.append(("", SIDE_WORDS[sides]))
     if dose.frequency:
         parts.append(("", frequency_words(dose.frequency)))
     return parts
