@@ -9,7 +9,7 @@ import pytest
 from conftest import MINIMAL, run, write
 from worksheet import __version__
 
-COMMANDS = [[], ["build"], ["validate"]]
+COMMANDS = [[], ["build"], ["validate"], ["schema"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -25,6 +25,15 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.output == f"worksheet {__version__}\n"
+
+
+def test_a_mistyped_command_gets_a_suggestion() -> None:
+    result = run("biuld")
+    assert result.exit_code == 2
+    assert "Error: No such command 'biuld'. Did you mean 'build'?" in result.stderr
+    result = run("build", "--pagesize", "a4")
+    assert result.exit_code == 2
+    assert "Did you mean '--page-size'?" in result.stderr
 
 
 def test_usage_errors_exit_2(project: Path) -> None:

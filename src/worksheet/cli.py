@@ -24,7 +24,21 @@ paths_argument = click.argument(
 )
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class _Group(click.Group):
+    """A command group that suggests the nearest command for a typo ("did you mean")."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.5)
+            if close:
+                raise click.UsageError(f"No such command '{name}'. Did you mean '{close[0]}'?", ctx)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="worksheet", message="%(prog)s %(version)s")
 def cli() -> None:
     """Turn home-exercise worksheets written in YAML into printable PDFs.
@@ -152,6 +166,27 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         click.echo(f"{len(results) - failed} valid, {failed} with problems", err=True)
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["worksheet", "exercise"]), default="worksheet")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a worksheet (or of a library exercise) for editors.
+
+    With a YAML language server (VS Code's YAML extension, for one), a first line
+    of '# yaml-language-server: $schema=worksheet.schema.json' in a worksheet gives
+    completion, hover help and checks while you type.
+
+    \b
+    Examples:
+      worksheet schema > worksheets/worksheet.schema.json
+      worksheet schema exercise > worksheets/library/exercise.schema.json
+    """
+    import json
+
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
 
 
 def main() -> None:

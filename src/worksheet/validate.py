@@ -43,6 +43,10 @@ _FREQUENCY = re.compile(
     re.I,
 )
 _MAX_DIGITS = 6
+# The same forms for editors (JSON Schema patterns have no case-insensitive flag).
+_TO = r"\s*(?:-|–|—|[Tt][Oo])\s*"
+_SCHEMA_COUNT = rf"^\s*\d+(?:{_TO}\d+)?\s*$"
+_SCHEMA_DURATION = rf"^\s*(?:\d{{1,2}}:[0-5]\d|\d+(?:{_TO}\d+)?\s*(?:[Ss]|[Ss][Ee][Cc][Ss]?|[Ss]econds?|[Mm]|[Mm][Ii][Nn][Ss]?|[Mm]inutes?)?\.?)\s*$"
 _INVALID = object()  # a converter's answer when it has already reported the problem
 
 # Characters people paste that the font lacks, with what to type instead.
@@ -155,7 +159,7 @@ def text_field(max_len: int) -> Converter:
             return ctx.bad(node, f"'{name}' is {len(text):,} characters long; keep it under {max_len:,}.")
         return text
 
-    convert.max_len = max_len  # type: ignore[attr-defined]
+    convert.schema = {"type": "string", "maxLength": max_len}  # type: ignore[attr-defined]
     return convert
 
 
@@ -180,6 +184,7 @@ def paragraphs_field(max_len: int) -> Converter:
             return ctx.bad(node, f"'{name}' is {total:,} characters long; keep it under {max_len:,}.")
         return paras
 
+    convert.schema = {"type": "string", "maxLength": max_len}  # type: ignore[attr-defined]
     return convert
 
 
@@ -211,6 +216,8 @@ def text_list_field(max_len: int, max_items: int) -> Converter:
                 out.append(value)
         return tuple(out) if ok else _INVALID
 
+    item = {"type": "string", "maxLength": max_len}
+    convert.schema = {"anyOf": [item, {"type": "array", "items": item, "minItems": 1, "maxItems": max_items}]}  # type: ignore[attr-defined]
     return convert
 
 
@@ -225,7 +232,8 @@ def choice_field(choices: tuple[str, ...]) -> Converter:
             return ctx.bad(node, f"'{name}' must be {words}, not {_quote(str(raw))}.")
         return value
 
-    convert.choices = choices  # type: ignore[attr-defined]
+    either_case = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in ch) for ch in choices)
+    convert.schema = {"anyOf": [{"enum": list(choices)}, {"type": "string", "pattern": rf"^\s*({either_case})\s*$"}]}  # type: ignore[attr-defined]
     return convert
 
 
@@ -265,7 +273,10 @@ def count_field(maximum: int, example: str, range_example: str) -> Converter:
             return ctx.bad(node, f"'{name}' of {high} is more than {maximum}; check the number.")
         return model.Count(low, high)
 
-    convert.maximum = maximum  # type: ignore[attr-defined]
+    convert.schema = {"anyOf": [  # type: ignore[attr-defined]
+        {"type": "integer", "minimum": 1, "maximum": maximum},
+        {"type": "string", "pattern": _SCHEMA_COUNT},
+    ]}
     return convert
 
 
@@ -308,6 +319,10 @@ def duration_field(ctx: _Ctx, node: Node, name: str) -> model.Duration | object:
     return model.Duration(low, high)
 
 
+duration_field.schema = {"anyOf": [  # type: ignore[attr-defined]
+    {"type": "integer", "minimum": 1, "maximum": MAX_HOLD_SECONDS},
+    {"type": "string", "pattern": _SCHEMA_DURATION},
+]}
 _times_count = count_field(24, "2", "2-3")
 
 
@@ -335,6 +350,12 @@ def frequency_field(ctx: _Ctx, node: Node, name: str) -> model.Frequency | objec
     return model.Frequency(count, m.group("per").lower())
 
 
+frequency_field.schema = {"anyOf": [  # type: ignore[attr-defined]
+    {"type": "string", "minLength": 1},
+    {"$ref": "#/$defs/frequency"},
+]}
+
+
 def language_field(ctx: _Ctx, node: Node, name: str) -> str | object:
     raw = _scalar(ctx, node, name, "a language tag such as 'en-US'")
     if raw is _INVALID:
@@ -353,6 +374,10 @@ def library_id_field(ctx: _Ctx, node: Node, name: str) -> str | object:
     if not _ID.match(text):
         return ctx.bad(node, f"'{name}' must be the id of a library exercise (its file name without .yaml), such as 'knee-to-chest', not {_quote(text)}.")
     return text
+
+
+language_field.schema = {"type": "string", "pattern": _LANGUAGE.pattern}  # type: ignore[attr-defined]
+library_id_field.schema = {"type": "string", "pattern": _ID.pattern}  # type: ignore[attr-defined]
 
 
 # --- the schema ---------------------------------------------------------------------
