@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, run, write
+from conftest import MINIMAL, pdf_text, run, write
 from worksheet import __version__
 
-COMMANDS = [[], ["build"], ["validate"], ["schema"]]
+COMMANDS = [[], ["build"], ["validate"], ["schema"], ["new"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -133,3 +133,32 @@ def test_a_link_out_of_the_folder_is_not_read(project: Path) -> None:
     assert "worksheets/evil.yaml:1:1: This file is a link to a file outside its folder, so it was not read; copy the file here instead.\n" in result.stderr
     assert not (project / "build" / "evil.pdf").exists()
     assert (project / "build" / "good.pdf").exists()  # the link to it is the same file, built once
+
+
+def test_new_writes_a_starter_that_builds(project: Path) -> None:
+    (project / "worksheets").mkdir()
+    result = run("new", "Knee Pain")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Created worksheets/knee-pain.yaml; build it with: worksheet build worksheets/knee-pain.yaml\n"
+    text = (project / "worksheets" / "knee-pain.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=worksheet.schema.json\n")
+    assert "title: Knee pain\n" in text
+    build = run("build", "worksheets/knee-pain.yaml")
+    assert build.exit_code == 0, build.output
+    assert "Knee pain" in pdf_text(project / "build" / "knee-pain.pdf")
+
+
+def test_new_refuses_to_overwrite(project: Path) -> None:
+    write(project, "worksheets/knee-pain.yaml", MINIMAL)
+    result = run("new", "knee-pain")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: worksheets/knee-pain.yaml already exists; choose another name, or delete it first.\n"
+    assert (project / "worksheets" / "knee-pain.yaml").read_text() == MINIMAL
+
+
+def test_new_from_an_existing_worksheet(project: Path) -> None:
+    write(project, "base.yaml", MINIMAL)
+    result = run("new", "copy.yaml", "--from", "base.yaml")
+    assert result.exit_code == 0, result.output
+    assert (project / "copy.yaml").read_text() == MINIMAL.replace("title: Test sheet", "title: Copy")
+    assert run("validate", "copy.yaml").exit_code == 0

@@ -169,6 +169,35 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 
 
 @cli.command()
+@click.argument("name")
+@click.option(
+    "--from", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start from a copy of this worksheet instead of the starter.",
+)
+def new(name: str, source: Path | None) -> None:
+    """Create a new worksheet file that validates and builds as it is.
+
+    NAME becomes worksheets/NAME.yaml (or NAME.yaml here when there is no
+    worksheets/ folder); a NAME ending in .yaml is used as the path. An existing
+    file is never overwritten.
+
+    \b
+    Examples:
+      worksheet new knee-pain
+      worksheet new neck-stretches --from worksheets/upper-back-pain.yaml
+    """
+    from .pipeline import DEFAULT_SOURCE
+    from .starter import create, target_for
+
+    try:
+        path = target_for(name, DEFAULT_SOURCE if DEFAULT_SOURCE.is_dir() else Path("."))
+        create(path, source)
+    except WorksheetError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"Created {path}; build it with: worksheet build {path}")
+
+
+@cli.command()
 @click.argument("kind", type=click.Choice(["worksheet", "exercise"]), default="worksheet")
 def schema(kind: str) -> None:
     """Print the JSON Schema of a worksheet (or of a library exercise) for editors.
