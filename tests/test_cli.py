@@ -9,7 +9,7 @@ import pytest
 from conftest import MINIMAL, pdf_text, run, write
 from worksheet import __version__
 
-COMMANDS = [[], ["build"], ["validate"], ["schema"], ["new"]]
+COMMANDS = [[], ["build"], ["validate"], ["schema"], ["new"], ["watch"], ["list"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -91,17 +91,31 @@ def _run(results: Iterator, total: int, show: Callable[[object], None], quiet: b
     return done
 
 
-@cli.command()
-@paths_argument
-@click.option(
+out_option = click.option(
     "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Folder for the PDFs (default: build/). Each PDF is named after its YAML file.",
 )
-@click.option(
+page_size_option = click.option(
     "--page-size", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
     help="Paper size for every worksheet, overriding 'page_size:' in the files (default: letter).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+
+
+def _show_result(r, quiet: bool) -> None:
+    if r.ok:
+        if not quiet:
+            noun = "page" if r.pages == 1 else "pages"
+            click.echo(f"Built {r.output} ({r.pages} {noun})")
+    else:
+        _report(r.error)
+
+
+@cli.command()
+@paths_argument
+@out_option
+@page_size_option
+@quiet_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, quiet: bool) -> None:
     """Build worksheets into PDFs.
 
@@ -118,16 +132,10 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, 
 
     inputs = _inputs(paths)
     out_dir = out_dir or DEFAULT_OUT
-
-    def show(r) -> None:
-        if r.ok:
-            if not quiet:
-                noun = "page" if r.pages == 1 else "pages"
-                click.echo(f"Built {r.output} ({r.pages} {noun})")
-        else:
-            _report(r.error)
-
-    results = _run(build_all(inputs, out_dir, page_size.lower() if page_size else None), len(inputs), show, quiet, "Building")
+    results = _run(
+        build_all(inputs, out_dir, page_size.lower() if page_size else None), len(inputs),
+        lambda r: _show_result(r, quiet), quiet, "Building",
+    )
     failed = sum(1 for r in results if not r.ok)
     if len(results) > 1 or failed:
         click.echo(f"{len(results) - failed} built, {failed} failed", err=True)
@@ -166,6 +174,67 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         click.echo(f"{len(results) - failed} valid, {failed} with problems", err=True)
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@paths_argument
+@out_option
+@page_size_option
+@quiet_option
+def watch(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, quiet: bool) -> None:
+    """Build worksheets, then rebuild each one as soon as it is saved.
+
+    A change to a library entry rebuilds every worksheet that uses it. Problems
+    are printed as usual and watching goes on; stop with Ctrl-C.
+
+    \b
+    Examples:
+      worksheet watch
+      worksheet watch worksheets/back-pain-relief.yaml -o handouts/
+    """
+    from .pipeline import DEFAULT_OUT, DEFAULT_SOURCE
+    from .watching import Watcher
+
+    if not paths and not DEFAULT_SOURCE.is_dir():
+        _inputs(paths)  # the usual usage error
+    watcher = Watcher(list(paths) or [DEFAULT_SOURCE], out_dir or DEFAULT_OUT, page_size.lower() if page_size else None)
+    if not quiet:
+        click.echo("Watching for changes; press Ctrl-C to stop.", err=True)
+    try:
+        for batch in watcher.run():
+            for r in batch:
+                _show_result(r, quiet)
+    except KeyboardInterrupt:
+        pass
+    if not quiet:
+        click.echo("Stopped.", err=True)
+
+
+@cli.command(name="list")
+@paths_argument
+@out_option
+def list_(paths: tuple[Path, ...], out_dir: Path | None) -> None:
+    """List worksheets: title, exercises, pages, and whether the PDF is up to date.
+
+    \b
+    Examples:
+      worksheet list
+      worksheet list worksheets/ -o handouts/
+    """
+    from .pipeline import DEFAULT_OUT
+    from .source import display_path
+    from .watching import rows
+
+    table = [("File", "Title", "Exercises", "Pages", "PDF")]
+    for row in rows(_inputs(paths), out_dir or DEFAULT_OUT):
+        table.append((
+            display_path(row.source), row.title or "-",
+            "-" if row.exercises is None else str(row.exercises),
+            "-" if row.pages is None else str(row.pages), row.state,
+        ))
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
 
 
 @cli.command()

@@ -30,6 +30,7 @@ class Result:
     output: Path | None = None
     pages: int = 0
     error: WorksheetError | None = None
+    library_ids: tuple[str, ...] = ()  # the library entries it was built from
 
     @property
     def ok(self) -> bool:
@@ -70,7 +71,7 @@ def build_one(path: Path, out_dir: Path, page_size: str | None = None) -> Result
     rendered = layout.render(ws, page_size)
     target = output_path(path, out_dir)
     output.write_atomic(target, rendered.data)
-    return Result(path, target, rendered.pages)
+    return Result(path, target, rendered.pages, library_ids=ws.library_ids)
 
 
 def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:

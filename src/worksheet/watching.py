@@ -1,0 +1,113 @@
+"""Rebuild worksheets as they are saved (``worksheet watch``), and report their state (``worksheet list``).
+
+Why: the editing loop of a clinician is "save, look at the PDF". Watching uses
+watchfiles (the operating system's change notifications, not polling by hand).
+A change to a library entry rebuilds every worksheet built from it; a worksheet
+that failed last time is rebuilt on any library change, since what it uses is
+unknown until it reads cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pipeline
+from .errors import WorksheetError
+from .validate import LIBRARY_FOLDER
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def _watched_folders(paths: list[Path]) -> list[Path]:
+    folders: dict[Path, None] = {}
+    for p in paths:
+        folder = p if p.is_dir() else p.parent
+        folders[folder] = None
+        if (folder / LIBRARY_FOLDER).is_dir():
+            folders[folder / LIBRARY_FOLDER] = None
+    return list(folders)
+
+
+class Watcher:
+    """Builds what changed; remembers which library entries each worksheet uses."""
+
+    def __init__(self, paths: list[Path], out_dir: Path, page_size: str | None = None) -> None:
+        self.paths = paths
+        self.out_dir = out_dir
+        self.page_size = page_size
+        self.uses: dict[Path, set[str] | None] = {}  # None: unknown (the last build failed)
+
+    def worksheets(self) -> list[Path]:
+        existing = [p for p in self.paths if p.exists()]
+        return pipeline.find_worksheets(existing) if existing else []
+
+    def build(self, targets: list[Path]) -> list[pipeline.Result]:
+        results = []
+        for result in pipeline.build_all(targets, self.out_dir, self.page_size):
+            self.uses[result.source.resolve()] = set(result.library_ids) if result.ok else None
+            results.append(result)
+        return results
+
+    def affected(self, changed: set[Path]) -> list[Path]:
+        """The worksheets to rebuild after these files changed, in the usual order."""
+        library = {p.stem for p in changed if p.parent.name == LIBRARY_FOLDER}
+        targets = []
+        for ws in self.worksheets():
+            key = ws.resolve()
+            uses = self.uses.get(key)
+            if key in changed or (library and (uses is None or uses & library)):
+                targets.append(ws)
+        return targets
+
+    def run(self, stop: threading.Event | None = None) -> Iterator[list[pipeline.Result]]:
+        """Build everything once, then after each batch of saves build what they affect."""
+        import watchfiles
+
+        yield self.build(self.worksheets())
+        folders = [str(f) for f in _watched_folders(self.paths)]
+        for changes in watchfiles.watch(*folders, debounce=200, step=50, stop_event=stop, raise_interrupt=False):
+            changed = {Path(p).resolve() for _, p in changes if p.endswith((".yaml", ".yml"))}
+            targets = self.affected(changed)
+            if targets:
+                yield self.build(targets)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of ``worksheet list``."""
+
+    source: Path
+    title: str
+    exercises: int | None
+    pages: int | None
+    state: str  # up to date | out of date | not built | has problems
+
+
+def pdf_pages(path: Path) -> int | None:
+    """Pages in a PDF we wrote, counted without a PDF library (our page objects are not compressed)."""
+    try:
+        return len(_PAGE.findall(path.read_bytes())) or None
+    except OSError:
+        return None
+
+
+def rows(paths: list[Path], out_dir: Path) -> Iterator[Row]:
+    for path in paths:
+        pdf = pipeline.output_path(path, out_dir)
+        pages = pdf_pages(pdf) if pdf.exists() else None
+        try:
+            ws = pipeline.load(path)
+        except WorksheetError:
+            yield Row(path, "", None, pages, "has problems")
+            continue
+        if not pdf.exists():
+            state = "not built"
+        else:
+            inputs = [path] + [path.parent / LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
+            newest = max(p.stat().st_mtime for p in inputs if p.exists())
+            state = "up to date" if pdf.stat().st_mtime >= newest else "out of date"
+        yield Row(path, ws.title, len(ws.exercises), pages, state)
