@@ -66,9 +66,35 @@ def test_batch_keeps_going_past_a_bad_file(project: Path) -> None:
     assert result.stdout == "Built out/a-good.pdf (1 page)\nBuilt out/c-good.pdf (1 page)\n"
     assert result.stderr == (
         "worksheets/b-bad.yaml:4:11: 'reps' must be a whole number such as 10 or a range such as 10-15, not 'ten'.\n"
+        "   4 |     reps: ten\n"
+        "     |           ^\n"
         "2 built, 1 failed\n"
     )
     assert sorted(p.name for p in (project / "out").iterdir()) == ["a-good.pdf", "c-good.pdf"]
+
+
+def test_excerpt_in_colour_only_on_a_terminal_without_no_color(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from worksheet import cli as cli_module
+    from worksheet.errors import Issue
+    from worksheet.report import format_issue
+
+    write(project, "w.yaml", "title: Bad\nexercises:\n  - name: Tilt\n    reps: ten\n")
+    issue = Issue("w.yaml", 4, 11, "'reps' is wrong.")
+    plain = format_issue(issue, color=False)
+    assert plain == "w.yaml:4:11: 'reps' is wrong.\n   4 |     reps: ten\n     |           ^"
+    coloured = format_issue(issue, color=True)
+    assert "\x1b[" in coloured and click_unstyle(coloured) == plain
+    monkeypatch.setattr(cli_module.sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli_module._color() is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_module._color() is False
+
+
+def click_unstyle(text: str) -> str:
+    import click
+
+    return click.unstyle(text)
 
 
 def test_quiet_prints_only_problems(project: Path) -> None:

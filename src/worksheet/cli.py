@@ -8,6 +8,7 @@ editors and terminals can jump to them; other failures as ``Error: message``.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -67,10 +68,19 @@ def _inputs(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def _color() -> bool:
+    """Colour only for a person at a terminal, and never when NO_COLOR is set."""
+    return sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+
 def _report(error: WorksheetError) -> None:
+    from .report import clear_cache, format_issue
+
     if isinstance(error, InputError):
+        color = _color()
         for issue in error.issues:
-            click.echo(issue.format(), err=True)
+            click.echo(format_issue(issue, color), err=True, color=color)
+        clear_cache()
     else:
         click.echo(f"Error: {error}", err=True)
 
