@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import StyleSheet1
@@ -23,6 +24,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     KeepTogether,
     LayoutError,
     PageTemplate,
@@ -33,7 +35,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from . import __version__, fonts, styles, wording
+from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
 from .model import Exercise, Worksheet
 from .styles import Geometry
@@ -224,6 +226,8 @@ def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
     """How much, with what, and when to stop: the dose in a shaded box, then the
     equipment, then a caution in a ruled box."""
     parts: list[Flowable] = []
+    if ex.image is not None:
+        parts += [_picture(ex.image, width), Spacer(0, styles.CARD_GAP)]
     dose = wording.dose_parts(ex.dose)
     if dose:
         lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), ss["dose"]) for label, words in dose]
@@ -240,6 +244,17 @@ def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
         paras += [Paragraph(esc(c), ss["caution_more"]) for c in more]
         parts.append(_boxed(paras, width, border=True))
     return parts
+
+
+def _picture(path: Path, width: float) -> Flowable:
+    """The exercise's picture, as wide as the column and at most MAX_PICTURE_HEIGHT tall."""
+    pic = images.prepare(path)
+    w, h = width, width * pic.height / pic.width
+    if h > styles.MAX_PICTURE_HEIGHT:
+        w, h = w * styles.MAX_PICTURE_HEIGHT / h, styles.MAX_PICTURE_HEIGHT
+    flowable = Image(io.BytesIO(pic.data), width=w, height=h)
+    flowable.hAlign = "LEFT"
+    return flowable
 
 
 def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> list[Flowable]:

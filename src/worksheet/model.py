@@ -9,6 +9,7 @@ problem (a layout that cannot fit) can still point at the right place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 PageSize = Literal["letter", "a4"]
@@ -86,6 +87,7 @@ class Exercise:
     equipment: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # paragraphs
     library_id: str | None = None  # the library entry it comes from, if any
+    image: Path | None = None  # a checked PNG or JPEG inside the project folder
 
 
 @dataclass(frozen=True, slots=True)

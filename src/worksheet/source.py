@@ -12,6 +12,7 @@ schema; :mod:`worksheet.validate` gives the strings their types.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -86,6 +87,7 @@ class Document:
     text: str
     root: Node
     issues: tuple[Issue, ...] = field(default=())  # non-fatal problems found while reading
+    file: Path | None = None  # where it was read from, to resolve relative paths (images)
 
     def locate(self, node: Scalar, char: str) -> tuple[int, int]:
         """Line and column of the first ``char`` written inside ``node``.
@@ -128,7 +130,7 @@ def read_file(path: Path, shown: str | None = None) -> Document:
     except OSError as e:
         reason = e.strerror or str(e)
         raise InputError([Issue(shown, 1, 1, f"Cannot read the file: {reason}.")]) from None
-    return parse_bytes(data, shown)
+    return dataclasses.replace(parse_bytes(data, shown), file=path)
 
 
 def parse_bytes(data: bytes, path: str) -> Document:

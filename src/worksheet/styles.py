@@ -60,6 +60,7 @@ STEP_INDENT = 20
 CARD_SHARE = 0.40  # the right-hand column (dose, feel, caution) as a share of the width
 COLUMN_GAP = 16
 CARD_GAP = 6
+MAX_PICTURE_HEIGHT = 2.2 * inch
 
 
 @cache

@@ -59,10 +59,11 @@ _REPLACEMENTS = {
 class _Ctx:
     """Where issues go, and the file they are about."""
 
-    def __init__(self, doc: Document, issues: list[Issue], charset: Collection[int] | None) -> None:
+    def __init__(self, doc: Document, issues: list[Issue], charset: Collection[int] | None, root: Path | None = None) -> None:
         self.doc = doc
         self.issues = issues
         self.charset = charset
+        self.root = root  # the project folder: files a worksheet names must be inside it
 
     def bad(self, node: Node, message: str) -> object:
         """Record a problem with ``node``; return the marker for an invalid value."""
@@ -376,6 +377,32 @@ def library_id_field(ctx: _Ctx, node: Node, name: str) -> str | object:
     return text
 
 
+def image_field(ctx: _Ctx, node: Node, name: str) -> Path | object:
+    """A PNG or JPEG picture, as a path relative to the file that names it, inside the project."""
+    from . import images
+
+    raw = _scalar(ctx, node, name, "the path of a PNG or JPEG picture, such as 'images/bridge.png'")
+    if raw is _INVALID:
+        return raw
+    text = str(raw).strip()
+    if ctx.doc.file is None or ctx.root is None:
+        return ctx.bad(node, f"'{name}' needs the worksheet to be read from a file.")
+    rel = Path(text)
+    if rel.is_absolute() or text.startswith("~"):
+        return ctx.bad(node, f"'{name}' must be a path relative to this file, such as 'images/bridge.png', not {_quote(text)}.")
+    target = (ctx.doc.file.parent / rel).resolve()
+    if not target.is_relative_to(ctx.root):
+        return ctx.bad(node, f"'{name}' {_quote(text)} points outside the project folder {source.display_path(ctx.root)}/; keep pictures inside it.")
+    if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        return ctx.bad(node, f"'{name}' must be a PNG or JPEG picture (.png, .jpg), not {_quote(text)}.")
+    try:
+        images.check(target)
+    except images.ImageProblem as e:
+        return ctx.bad(node, f"The picture {_quote(text)} {e}.")
+    return target
+
+
+image_field.schema = {"type": "string", "pattern": r"\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])\s*$"}  # type: ignore[attr-defined]
 language_field.schema = {"type": "string", "pattern": _LANGUAGE.pattern}  # type: ignore[attr-defined]
 library_id_field.schema = {"type": "string", "pattern": _ID.pattern}  # type: ignore[attr-defined]
 
@@ -403,6 +430,7 @@ EXERCISE_FIELDS = (
     *DOSE_FIELDS,
     Field("feel", text_field(300), "What the patient should feel, such as 'A gentle stretch in your lower back.'", "A gentle stretch in your lower back."),
     Field("caution", text_list_field(400, 10), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
+    Field("image", image_field, "A picture of the movement (PNG or JPEG), as a path relative to this file and inside the project folder; printed beside the steps.", "images/bridge.png"),
     Field("equipment", text_list_field(60, 10), "What the patient needs, such as a towel or a chair: text or a list.", "[towel]"),
     Field("notes", paragraphs_field(2_000), "Extra tips for this exercise; a blank line starts a new paragraph.", "Go slowly."),
 )
@@ -531,7 +559,7 @@ def _collect_layers(ctx: _Ctx, node: Mapping, library: Library | None, chain: tu
         hint = f"; the nearest is '{close[0]}'" if close else ""
         ctx.bad(use_node, f"There is no exercise '{entry_id}' in {source.display_path(library.folder)}/{hint}.")
         return None
-    sub = _Ctx(found, ctx.issues, ctx.charset)
+    sub = _Ctx(found, ctx.issues, ctx.charset, ctx.root)
     sub.issues.extend(found.issues)
     if not isinstance(found.root, Mapping):
         sub.bad(found.root, "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'.")
@@ -579,13 +607,14 @@ def _exercise(
         equipment=merged.get("equipment", ()),
         notes=merged.get("notes", ()),
         library_id=merged.get("use") if node.get("use") is not None else None,
+        image=merged.get("image"),
     )
 
 
 def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, library: Library | None = None) -> model.Worksheet:
     """Turn a parsed document into a Worksheet, or raise InputError with every problem."""
     issues: list[Issue] = list(doc.issues)
-    ctx = _Ctx(doc, issues, charset)
+    ctx = _Ctx(doc, issues, charset, doc.file.parent.resolve() if doc.file else None)
     root = doc.root
     if not isinstance(root, Mapping):
         kind = "a list" if isinstance(root, Sequence) else "a single value"
@@ -634,7 +663,7 @@ def load_library_entry(path: Path, *, charset: Collection[int] | None = None) ->
     """Read and check one library entry on its own (with any entry it uses)."""
     doc = source.read_file(path)
     issues: list[Issue] = list(doc.issues)
-    ctx = _Ctx(doc, issues, charset)
+    ctx = _Ctx(doc, issues, charset, path.parent.parent.resolve())  # the folder holding library/
     library = Library(path.parent)
     library._entries[path.stem] = doc  # the entry itself, so a loop back to it is caught
     if not isinstance(doc.root, Mapping):
