@@ -200,3 +200,21 @@ def test_render_returns_pages_and_bytes() -> None:
     rendered = layout.render(ws)
     assert rendered.pages == 2
     assert rendered.data.startswith(b"%PDF-")
+
+
+def test_extreme_content_paginates_instead_of_failing(project: Path) -> None:
+    long = " ".join(["stretch"] * 10_000)
+    cautions = "\n".join(f"      - {'Careful now. ' * 30}{i}" for i in range(10))
+    name = "Very" + " long" * 19
+    title = "T" + " title" * 19
+    write(project, "big.yaml", f"title: {title}\nexercises:\n  - name: {name}\n    steps: [\"{long}\"]\n    caution:\n{cautions}\n    reps: 3\n")
+    many = "".join(f"  - name: Exercise {i}\n    steps: [Do this., Then that.]\n    reps: 3\n    caution: Stop if it hurts.\n" for i in range(300))
+    write(project, "many.yaml", "title: Many\nexercises:\n" + many)
+    result = run("build", "big.yaml", "many.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    big = pdf_pages(project / "out" / "big.pdf")
+    assert len(big) > 10
+    assert "".join(" ".join(big).split()).count("stretch") == 10_000
+    many_pages = pdf_pages(project / "out" / "many.pdf")
+    assert len(many_pages) > 30
+    assert "300 Exercise 299" in " ".join(many_pages)
