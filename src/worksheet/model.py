@@ -88,6 +88,7 @@ class Exercise:
     notes: tuple[str, ...] = ()  # paragraphs
     library_id: str | None = None  # the library entry it comes from, if any
     image: Path | None = None  # a checked PNG or JPEG inside the project folder
+    video: str | None = None  # an http(s) address, printed as a QR code
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,10 @@ class Worksheet:
     page_size: PageSize = "letter"
     language: str = "en-US"
     library_ids: tuple[str, ...] = ()  # every library entry it is built from, directly or not
+    video: str | None = None  # an http(s) address for the whole worksheet, printed as a QR code
+    large_print: bool = False
+    log: bool = False  # add a tracking log page
+    log_days: int = 7
 
     @property
     def equipment(self) -> tuple[str, ...]:
@@ -111,3 +116,61 @@ class Worksheet:
             for item in ex.equipment:
                 seen.setdefault(item.casefold(), item)
         return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Clinic:
+    """Who hands the worksheet out: printed at the foot of every page."""
+
+    name: str
+    phone: str | None = None
+    address: str | None = None
+    website: str | None = None
+    logo: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    """Filled in from the command line only, and written nowhere but into the PDF."""
+
+    name: str | None = None
+    therapist: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """How to print, from the command line; None means "as the worksheet file says"."""
+
+    page_size: PageSize | None = None
+    large_print: bool | None = None
+    log: bool | None = None
+    log_days: int | None = None
+    patient_header: bool = False  # print the Patient / Date / Prescribed by block
+    patient: Patient = Patient()
+    clinic: Clinic | None = None
+
+    def resolve(self, ws: Worksheet) -> Settings:
+        """The settings for one worksheet: these options over the file's own."""
+        return Settings(
+            page_size=self.page_size or ws.page_size,
+            large_print=ws.large_print if self.large_print is None else self.large_print,
+            log=ws.log if self.log is None else self.log,
+            log_days=self.log_days or ws.log_days,
+            patient_header=self.patient_header or any((self.patient.name, self.patient.therapist, self.patient.date)),
+            patient=self.patient,
+            clinic=self.clinic,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything layout needs to know besides the worksheet itself."""
+
+    page_size: PageSize = "letter"
+    large_print: bool = False
+    log: bool = False
+    log_days: int = 7
+    patient_header: bool = False
+    patient: Patient = Patient()
+    clinic: Clinic | None = None

@@ -357,6 +357,39 @@ frequency_field.schema = {"anyOf": [  # type: ignore[attr-defined]
 ]}
 
 
+def bool_field(ctx: _Ctx, node: Node, name: str) -> bool | object:
+    """true or false, and nothing else (YAML 1.1's yes/no/on/off are refused as ambiguous)."""
+    raw = _scalar(ctx, node, name, "true or false")
+    if raw is _INVALID:
+        return raw
+    text = str(raw).strip().lower()
+    if text not in ("true", "false"):
+        return ctx.bad(node, f"'{name}' must be true or false, not {_quote(str(raw))}.")
+    return text == "true"
+
+
+bool_field.schema = {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}  # type: ignore[attr-defined]
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.I)
+
+
+def url_field(ctx: _Ctx, node: Node, name: str) -> str | object:
+    """An http or https address, printed as a QR code with the address written under it."""
+    raw = _scalar(ctx, node, name, "a web address starting with https://")
+    if raw is _INVALID:
+        return raw
+    text = str(raw).strip()
+    if not _URL.match(text):
+        return ctx.bad(node, f"'{name}' must be a web address starting with https:// or http://, not {_quote(text)}.")
+    if len(text) > 300:
+        return ctx.bad(node, f"'{name}' is {len(text)} characters long; use a shorter address (at most 300).")
+    if not _check_chars(ctx, node, text, name):
+        return _INVALID
+    return text
+
+
+url_field.schema = {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "maxLength": 300}  # type: ignore[attr-defined]
+
+
 def language_field(ctx: _Ctx, node: Node, name: str) -> str | object:
     raw = _scalar(ctx, node, name, "a language tag such as 'en-US'")
     if raw is _INVALID:
@@ -431,6 +464,7 @@ EXERCISE_FIELDS = (
     Field("feel", text_field(300), "What the patient should feel, such as 'A gentle stretch in your lower back.'", "A gentle stretch in your lower back."),
     Field("caution", text_list_field(400, 10), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
     Field("image", image_field, "A picture of the movement (PNG or JPEG), as a path relative to this file and inside the project folder; printed beside the steps.", "images/bridge.png"),
+    Field("video", url_field, "A web address of a video of the movement (http or https); printed as a QR code with the address under it.", "https://example.org/bridge"),
     Field("equipment", text_list_field(60, 10), "What the patient needs, such as a towel or a chair: text or a list.", "[towel]"),
     Field("notes", paragraphs_field(2_000), "Extra tips for this exercise; a blank line starts a new paragraph.", "Go slowly."),
 )
@@ -445,6 +479,10 @@ WORKSHEET_FIELDS = (
     Field("disclaimer", text_field(600), "Replaces the default disclaimer printed at the foot of every page.", "Talk to your therapist before you start."),
     Field("page_size", choice_field(model.PAGE_SIZES), "Paper size: 'letter' (the default) or 'a4'. The --page-size option overrides it.", "letter"),
     Field("language", language_field, "The language of the text, as a tag such as 'en-US' (the default) or 'es'; stored in the PDF.", "en-US"),
+    Field("video", url_field, "A web address for the whole worksheet (a video of the routine, say); printed as a QR code on page 1.", "https://example.org/routine"),
+    Field("large_print", bool_field, "true for large print: 16 pt text or larger, 1-inch margins, one column. The --large-print option also turns it on.", "true"),
+    Field("log", bool_field, "true to add a tracking log page: a row per exercise (per side), boxes per day following 'frequency', and a pain column. The --log option also turns it on.", "true"),
+    Field("log_days", count_field(14, "7", "7"), "How many days the tracking log covers: 1 to 14 (default 7).", "14"),
 )
 
 
@@ -608,6 +646,7 @@ def _exercise(
         notes=merged.get("notes", ()),
         library_id=merged.get("use") if node.get("use") is not None else None,
         image=merged.get("image"),
+        video=merged.get("video"),
     )
 
 
@@ -656,6 +695,10 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         page_size=values.get("page_size", "letter"),
         language=values.get("language", "en-US"),
         library_ids=library.used_ids() if library else (),
+        video=values.get("video"),
+        large_print=values.get("large_print", False),
+        log=values.get("log", False),
+        log_days=values["log_days"].high if "log_days" in values else 7,
     )
 
 
