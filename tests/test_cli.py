@@ -33,7 +33,7 @@ def test_a_mistyped_command_gets_a_suggestion() -> None:
     assert "Error: No such command 'biuld'. Did you mean 'build'?" in result.stderr
     result = run("build", "--pagesize", "a4")
     assert result.exit_code == 2
-    assert "Did you mean '--page-size'?" in result.stderr
+    assert "Did you mean one of: '--page-size'" in result.stderr
 
 
 def test_usage_errors_exit_2(project: Path) -> None:

@@ -8,6 +8,7 @@ editors and terminals can jump to them; other failures as ``Error: message``.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -105,10 +106,62 @@ out_option = click.option(
     "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Folder for the PDFs (default: build/). Each PDF is named after its YAML file.",
 )
-page_size_option = click.option(
-    "--page-size", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
-    help="Paper size for every worksheet, overriding 'page_size:' in the files (default: letter).",
-)
+def _person_text(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Names and dates from the command line: one plain line the font can print."""
+    if value is None:
+        return None
+    from .fonts import charset
+
+    text = " ".join(value.split())
+    missing = sorted({c for c in text if ord(c) not in charset()})
+    if not text or len(text) > 80 or missing:
+        why = "is empty" if not text else "is longer than 80 characters" if len(text) > 80 else f"has characters the font lacks: {' '.join(missing)}"
+        raise click.BadParameter(f"{why}.")
+    return text
+
+
+def print_options(fn):
+    """The options shared by build, watch and booklet, gathered into one PrintOptions."""
+    options = [
+        click.option("--page-size", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
+                     help="Paper size, overriding 'page_size:' in the files (default: letter)."),
+        click.option("--large-print", is_flag=True, default=None,
+                     help="Large print: 16 pt text or larger, 1-inch margins, one column."),
+        click.option("--log", is_flag=True, default=None, help="Add a tracking log page to each worksheet."),
+        click.option("--log-days", type=click.IntRange(1, 14), default=None, help="Days in the tracking log (default 7)."),
+        click.option("--patient", callback=_person_text, help="The patient's name, printed on page 1 (and nowhere else)."),
+        click.option("--therapist", callback=_person_text, help="Who prescribed the exercises, printed on page 1."),
+        click.option("--date", callback=_person_text, help="The date to print on page 1, as you want it written."),
+        click.option("--patient-header", is_flag=True,
+                     help="Print Patient / Date / Prescribed by lines on page 1 to fill in by hand (on by itself with --patient, --therapist or --date)."),
+        click.option("--clinic", "clinic_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="A clinic.yaml (name, phone, address, website, logo) for the foot of every page; by default the clinic.yaml beside the worksheets, if any."),
+    ]
+
+    @functools.wraps(fn)
+    def wrapper(*args, page_size, large_print, log, log_days, patient, therapist, date, patient_header, clinic_file, **kwargs):
+        from .model import Patient, PrintOptions
+
+        clinic = None
+        if clinic_file is not None:
+            from .pipeline import load_clinic
+
+            try:
+                clinic = load_clinic(clinic_file)
+            except WorksheetError as e:
+                _report(e)
+                raise SystemExit(1) from None
+        opts = PrintOptions(
+            page_size=page_size.lower() if page_size else None, large_print=large_print, log=log, log_days=log_days,
+            patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
+        )
+        return fn(*args, options=opts, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 
 
@@ -124,9 +177,9 @@ def _show_result(r, quiet: bool) -> None:
 @cli.command()
 @paths_argument
 @out_option
-@page_size_option
+@print_options
 @quiet_option
-def build(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path | None, options, quiet: bool) -> None:
     """Build worksheets into PDFs.
 
     PATH is a worksheet file or a folder of them (default: worksheets/). A
@@ -143,7 +196,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, 
     inputs = _inputs(paths)
     out_dir = out_dir or DEFAULT_OUT
     results = _run(
-        build_all(inputs, out_dir, page_size.lower() if page_size else None), len(inputs),
+        build_all(inputs, out_dir, options), len(inputs),
         lambda r: _show_result(r, quiet), quiet, "Building",
     )
     failed = sum(1 for r in results if not r.ok)
@@ -189,9 +242,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 @cli.command()
 @paths_argument
 @out_option
-@page_size_option
+@print_options
 @quiet_option
-def watch(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, quiet: bool) -> None:
+def watch(paths: tuple[Path, ...], out_dir: Path | None, options, quiet: bool) -> None:
     """Build worksheets, then rebuild each one as soon as it is saved.
 
     A change to a library entry rebuilds every worksheet that uses it. Problems
@@ -207,7 +260,7 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, 
 
     if not paths and not DEFAULT_SOURCE.is_dir():
         _inputs(paths)  # the usual usage error
-    watcher = Watcher(list(paths) or [DEFAULT_SOURCE], out_dir or DEFAULT_OUT, page_size.lower() if page_size else None)
+    watcher = Watcher(list(paths) or [DEFAULT_SOURCE], out_dir or DEFAULT_OUT, options)
     if not quiet:
         click.echo("Watching for changes; press Ctrl-C to stop.", err=True)
     try:
@@ -218,6 +271,38 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, page_size: str | None, 
         pass
     if not quiet:
         click.echo("Stopped.", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATH...")
+@click.option("-o", "--out", "target", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The booklet PDF to write, such as program.pdf.")
+@click.option("--title", default=None, callback=_person_text, help="The booklet's title (default: Home exercise program).")
+@print_options
+@quiet_option
+def booklet(paths: tuple[Path, ...], target: Path, title: str | None, options, quiet: bool) -> None:
+    """Build several worksheets into one PDF booklet.
+
+    The booklet has a contents page, each worksheet starting on a new page,
+    page numbers running through the whole booklet, bookmarks for every
+    worksheet and exercise, and the disclaimer on every page.
+
+    \b
+    Examples:
+      worksheet booklet worksheets/back-pain-relief.yaml worksheets/upper-back-pain.yaml -o program.pdf
+      worksheet booklet worksheets/ -o program.pdf --patient "A. Patient" --log
+    """
+    from .pipeline import build_booklet
+
+    inputs = _inputs(paths)
+    try:
+        result = build_booklet(inputs, target, options, title)
+    except WorksheetError as e:
+        _report(e)
+        sys.exit(1)
+    if not quiet:
+        noun = "page" if result.pages == 1 else "pages"
+        click.echo(f"Built {result.output} ({len(inputs)} worksheets, {result.pages} {noun})")
 
 
 @cli.command(name="list")

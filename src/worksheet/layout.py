@@ -1,9 +1,9 @@
-"""Lay a :class:`~worksheet.model.Worksheet` out as a PDF, in memory.
+"""Lay worksheets out as a PDF, in memory: one worksheet, or several as a booklet.
 
 Why: this is the only module that knows ReportLab's platypus. It turns the model
 into flowables (one kept-together block per exercise), draws the running header
-and the footer (disclaimer and "Page X of Y") and returns the PDF bytes; writing
-them to disk is :mod:`worksheet.output`'s job.
+and the footer (clinic, disclaimer and "Page X of Y") and returns the PDF bytes;
+writing them to disk is :mod:`worksheet.output`'s job.
 
 Every piece of user text goes through :func:`esc` before it reaches a
 Paragraph: Paragraph text is markup, and markup from a file could embed local
@@ -13,11 +13,14 @@ images, links or worse (CVE-2023-33733). Our own tags are the only markup.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.styles import StyleSheet1
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -27,6 +30,8 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     LayoutError,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -34,11 +39,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
-from .model import Exercise, Worksheet
-from .styles import Geometry
+from .model import Clinic, Exercise, Patient, Settings, Worksheet
+from .styles import Geometry, Theme
 
 
 def esc(text: str) -> str:
@@ -46,12 +52,22 @@ def esc(text: str) -> str:
     return escape(text)
 
 
-class _Anchor(Flowable):
-    """A zero-size flowable that adds a PDF bookmark (outline entry) where it lands."""
+def short_url(url: str) -> str:
+    """The address as a person would type it: no scheme, no 'www.', no trailing slash."""
+    short = url.split("://", 1)[-1]
+    short = short[4:] if short.lower().startswith("www.") else short
+    return short.rstrip("/")
 
-    def __init__(self, key: str, title: str, level: int) -> None:
+
+# --- small flowables ---------------------------------------------------------------
+
+
+class _Anchor(Flowable):
+    """A zero-size flowable that adds a bookmark (and a contents entry) where it lands."""
+
+    def __init__(self, key: str, title: str, level: int, contents: bool = False) -> None:
         super().__init__()
-        self.key, self.title, self.level = key, title, level
+        self.key, self.title, self.level, self.contents = key, title, level, contents
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (0, 0)
@@ -59,6 +75,20 @@ class _Anchor(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+class _Mark(Flowable):
+    """A zero-size flowable saying "worksheet N starts here", for its header and footer."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
 
 
 class _Badge(Flowable):
@@ -81,34 +111,118 @@ class _Badge(Flowable):
         c.drawCentredString(r, r - font_size * 0.35, str(self.number))
 
 
+class _Boxes(Flowable):
+    """``count`` empty tick boxes in a row, sized for a pen."""
+
+    GAP = 3
+
+    def __init__(self, count: int, size: float) -> None:
+        super().__init__()
+        self.count, self.size = count, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (self.count * self.size + (self.count - 1) * self.GAP, self.size)
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(styles.INK)
+        c.setLineWidth(1)
+        for i in range(self.count):
+            c.rect(i * (self.size + self.GAP), 0, self.size, self.size, stroke=1, fill=0)
+
+
+def _qr_drawing(url: str, size: float) -> Drawing:
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+_NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+
+
+def _qr_block(url: str, label: str, t: Theme, width: float) -> Table:
+    """A QR code with what it is for and the address written out beside it."""
+    size = t.qr_size
+    caption = [
+        Paragraph(f"<b>{esc(label)}</b>", t.ss["caption"]),
+        Paragraph(f"Scan the code with a phone camera, or type: {esc(short_url(url))}", t.ss["caption"]),
+    ]
+    return Table(
+        [[_qr_drawing(url, size), caption]], colWidths=[size + 8, width - size - 8],
+        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+    )
+
+
+# --- page furniture ------------------------------------------------------------------
+
+
 class _Footer:
-    """The footer on every page: a rule, the disclaimer and "Page X of Y". Built once per document."""
+    """The foot of every page: a rule, the clinic, the disclaimer and "Page X of Y".
+
+    Built once per document; in a booklet each worksheet's own disclaimer is used
+    on its pages, and the footer is as tall as the tallest of them.
+    """
 
     NUMBER_WIDTH = 66
 
-    def __init__(self, geo: Geometry, disclaimer: str, ss: StyleSheet1) -> None:
-        self.geo = geo
-        self.para = Paragraph(esc(disclaimer), ss["footer"])
+    def __init__(self, geo: Geometry, t: Theme, disclaimers: Sequence[str], clinic: Clinic | None) -> None:
+        self.geo, self.t = geo, t
         self.text_width = geo.frame_width - self.NUMBER_WIDTH - 12
-        _, self.text_height = self.para.wrap(self.text_width, geo.height)
-        self.height = self.text_height + 8  # text plus the gap under the rule
+        self.paras = [Paragraph(esc(d), t.ss["footer"]) for d in disclaimers]
+        heights = [p.wrap(self.text_width, geo.height)[1] for p in self.paras]
+        self.clinic = self._clinic_line(clinic) if clinic else None
+        self.clinic_height = self.clinic.wrap(geo.frame_width, geo.height)[1] + 4 if self.clinic else 0
+        self.height = max(heights) + self.clinic_height + 8  # text plus the gap under the rule
         self.pages = 0  # known once the document is saved
 
-    def draw(self, canv: Canvas, page: int, total: int) -> None:
+    def _clinic_line(self, clinic: Clinic) -> Table:
+        ss = self.t.ss
+        bits = [f"<b>{esc(clinic.name)}</b>"]
+        bits += [esc(x) for x in (clinic.phone, clinic.address) if x]
+        if clinic.website:
+            bits.append(esc(short_url(clinic.website)))
+        text = Paragraph("  •  ".join(bits), ss["footer"])
+        if clinic.logo is None:
+            return Table([[text]], colWidths=[self.geo.frame_width], style=TableStyle(_NO_PADDING))
+        pic = images.prepare(clinic.logo)
+        h = 22.0
+        w = min(90.0, h * pic.width / pic.height)
+        h = w * pic.height / pic.width
+        logo = Image(io.BytesIO(pic.data), width=w, height=h)
+        return Table(
+            [[logo, text]], colWidths=[w + 8, self.geo.frame_width - w - 8],
+            style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+        )
+
+    def draw(self, canv: Canvas, page: int, total: int, index: int) -> None:
         g = self.geo
         top = g.footer_bottom + self.height
         canv.saveState()
         canv.setStrokeColor(styles.RULE)
         canv.setLineWidth(0.75)
         canv.line(g.left, top, g.width - g.right, top)
-        self.para.drawOn(canv, g.left, g.footer_bottom)
+        y = top - 8
+        if self.clinic is not None:
+            y -= self.clinic_height - 4
+            self.clinic.drawOn(canv, g.left, y)
+            y -= 4
+        para = self.paras[min(index, len(self.paras) - 1)]
+        para.drawOn(canv, g.left, y - para.height)
         canv.setFillColor(styles.INK)
-        canv.setFont(fonts.BOLD, 11)
-        canv.drawRightString(g.width - g.right, top - 8 - 11, f"Page {page} of {total}")
+        canv.setFont(fonts.BOLD, self.t.page_number_size)
+        canv.drawRightString(g.width - g.right, y - self.t.page_number_size, f"Page {page} of {total}")
         canv.restoreState()
 
 
-def _numbered_canvas(footer: _Footer) -> type[Canvas]:
+def _numbered_canvas(footer: _Footer, page_sheet: dict[int, int]) -> type[Canvas]:
     """A canvas class that holds pages back until the end, so each can say "of Y"."""
 
     class NumberedCanvas(Canvas):
@@ -122,9 +236,11 @@ def _numbered_canvas(footer: _Footer) -> type[Canvas]:
 
         def save(self) -> None:
             total = footer.pages = len(self._held)
+            index = 0
             for number, state in enumerate(self._held, 1):
+                index = page_sheet.get(number, index)
                 self.__dict__.update(state)
-                footer.draw(self, number, total)
+                footer.draw(self, number, total, index)
                 super().showPage()
             super().save()
 
@@ -132,8 +248,8 @@ def _numbered_canvas(footer: _Footer) -> type[Canvas]:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf: io.BytesIO, ws: Worksheet, geo: Geometry, footer: _Footer, ss: StyleSheet1) -> None:
-        subject = ws.subtitle or "Home exercise worksheet"
+    def __init__(self, buf: io.BytesIO, sheets: Sequence[Worksheet], geo: Geometry, footer: _Footer, t: Theme,
+                 title: str, subject: str) -> None:
         super().__init__(
             buf,
             pagesize=(geo.width, geo.height),
@@ -141,29 +257,30 @@ class _Doc(BaseDocTemplate):
             rightMargin=geo.right,
             topMargin=geo.top,
             bottomMargin=geo.footer_bottom + footer.height + geo.footer_gap,
-            title=ws.title,
+            title=title,
             subject=subject,
             creator=f"worksheet {__version__}",
-            lang=ws.language,
+            lang=sheets[0].language,
             displayDocTitle=1,
             invariant=1,
         )
-        self.ws, self.geo, self.ss = ws, geo, ss
+        self.sheets, self.geo, self.t = sheets, geo, t
         bottom = self.bottomMargin
-        first = Frame(geo.left, bottom, geo.frame_width, geo.height - geo.top - bottom, id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later_top = geo.top + geo.header
-        later = Frame(geo.left, bottom, geo.frame_width, geo.height - later_top - bottom, id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        first = Frame(geo.left, bottom, geo.frame_width, geo.height - geo.top - bottom, id="first", **pad)
+        later = Frame(geo.left, bottom, geo.frame_width, geo.height - geo.top - geo.header - bottom, id="later", **pad)
         self.addPageTemplates([
             PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
             PageTemplate(id="later", frames=[later], onPage=self._header),
         ])
         self.current: Exercise | None = None
+        self.index = 0  # the worksheet being laid out
+        self.page_sheet: dict[int, int] = {}  # page -> worksheet index, where one starts
 
     def _header(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        """The worksheet's title at the top of pages 2 and on, so a loose page can be put back."""
-        g = self.geo
-        size = 11
-        title = self.ws.title
+        """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""
+        g, size = self.geo, self.t.header_size
+        title = self.sheets[self.index].title
         while stringWidth(title, fonts.REGULAR, size) > g.frame_width and len(title) > 4:
             title = title[:-5].rstrip() + "…"
         y = g.height - g.top - size
@@ -178,26 +295,55 @@ class _Doc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self.canv.showOutline()  # open the bookmarks pane: exercise names at a click
+        self.index = 0
+        self.page_sheet.clear()
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Mark):
+            self.index = flowable.index
+            self.page_sheet[self.page] = flowable.index
+        elif isinstance(flowable, _Anchor) and flowable.contents:
+            self.notify("TOCEntry", (0, esc(flowable.title), self.page, flowable.key))
         ex = getattr(flowable, "exercise", None)
         if ex is not None:
             self.current = ex
 
 
-_NO_PADDING = [
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-]
+# --- the worksheet's parts -------------------------------------------------------------
 
 
-def _heading(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> Table:
-    lead = styles.BADGE + styles.BADGE_GAP
+def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
+    """Patient, Date and Prescribed by, filled in or left as lines to write on."""
+    ss = t.ss
+    fields = [("Patient", patient.name), ("Date", patient.date), ("Prescribed by", patient.therapist)]
+    label = [Paragraph(f"<b>{name}:</b>", ss["field"]) for name, _ in fields]
+    value = [Paragraph(esc(v) if v else "", ss["field"]) for _, v in fields]
+    label_w = [stringWidth(f"{name}:", fonts.BOLD, ss["field"].fontSize) + 6 for name, _ in fields]
+    if t.large:  # one field a line: room to write large
+        rows = [[lab, val] for lab, val in zip(label, value)]
+        widths = [max(label_w), width - max(label_w)]
+        lines = [("LINEBELOW", (1, i), (1, i), 0.75, styles.INK) for i in range(3)]
+        padding = 10
+    else:
+        rows = [[label[0], value[0], label[1], value[1], label[2], value[2]]]
+        gap = 14
+        rest = width - sum(label_w) - 2 * gap
+        widths = [label_w[0], rest * 0.42 + gap, label_w[1], rest * 0.2 + gap, label_w[2], rest * 0.38]
+        lines = [("LINEBELOW", (c, 0), (c, 0), 0.75, styles.INK) for c in (1, 3, 5)]
+        padding = 4
+    table = Table(rows, colWidths=widths, style=TableStyle([
+        *_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), *lines,
+    ]))
+    if not t.large:  # the gap between a line and the next label
+        table.setStyle(TableStyle([("RIGHTPADDING", (1, 0), (1, 0), gap), ("RIGHTPADDING", (3, 0), (3, 0), gap)]))
+    return table
+
+
+def _heading(ex: Exercise, number: int, t: Theme, width: float) -> Table:
+    lead = t.badge + t.badge_gap
     heading = Table(
-        [[_Badge(number, styles.BADGE), Paragraph(esc(ex.name), ss["name"])]],
+        [[_Badge(number, t.badge), Paragraph(esc(ex.name), t.ss["name"])]],
         colWidths=[lead, width - lead],
         style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
     )
@@ -205,8 +351,9 @@ def _heading(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> Table:
     return heading
 
 
-def _instructions(ex: Exercise, ss: StyleSheet1) -> list[Flowable]:
+def _instructions(ex: Exercise, t: Theme) -> list[Flowable]:
     """How to do it: starting position, numbered steps, what to feel, tips."""
+    ss = t.ss
     parts: list[Flowable] = []
     if ex.position:
         parts.append(Paragraph(f"<b>Start:</b> {esc(ex.position)}", ss["label"]))
@@ -222,59 +369,50 @@ def _instructions(ex: Exercise, ss: StyleSheet1) -> list[Flowable]:
     return parts
 
 
-def _card(ex: Exercise, ss: StyleSheet1, width: float) -> list[Flowable]:
-    """How much, with what, and when to stop: the dose in a shaded box, then the
-    equipment, then a caution in a ruled box."""
-    parts: list[Flowable] = []
-    if ex.image is not None:
-        parts += [_picture(ex.image, width), Spacer(0, styles.CARD_GAP)]
-    dose = wording.dose_parts(ex.dose)
-    if dose:
-        lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), ss["dose"]) for label, words in dose]
-        parts.append(_boxed(lines, width, background=styles.SHADE))
-    if ex.equipment:
-        if parts:
-            parts.append(Spacer(0, styles.CARD_GAP))
-        parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
-    if ex.caution:
-        if parts:
-            parts.append(Spacer(0, styles.CARD_GAP))
-        first, *more = ex.caution
-        paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", ss["caution"])]
-        paras += [Paragraph(esc(c), ss["caution_more"]) for c in more]
-        parts.append(_boxed(paras, width, border=True))
-    return parts
-
-
-def _picture(path: Path, width: float) -> Flowable:
-    """The exercise's picture, as wide as the column and at most MAX_PICTURE_HEIGHT tall."""
+def _picture(path: Path, width: float, max_height: float) -> Flowable:
+    """The exercise's picture, as wide as the column and at most ``max_height`` tall."""
     pic = images.prepare(path)
     w, h = width, width * pic.height / pic.width
-    if h > styles.MAX_PICTURE_HEIGHT:
-        w, h = w * styles.MAX_PICTURE_HEIGHT / h, styles.MAX_PICTURE_HEIGHT
+    if h > max_height:
+        w, h = w * max_height / h, max_height
     flowable = Image(io.BytesIO(pic.data), width=w, height=h)
     flowable.hAlign = "LEFT"
     return flowable
 
 
-def _exercise_block(ex: Exercise, number: int, ss: StyleSheet1, width: float) -> list[Flowable]:
-    """One exercise: the numbered name across the top, then the instructions on the left
-    and the dose and caution on the right, where a glance finds them."""
-    parts: list[Flowable] = [_Anchor(f"ex{number}", f"{number}. {ex.name}", 1), _heading(ex, number, ss, width), Spacer(0, 5)]
-    left = _instructions(ex, ss)
-    right_width = round(width * styles.CARD_SHARE)
-    left_width = width - right_width - styles.COLUMN_GAP
-    right = _card(ex, ss, right_width)
-    if left and right:
-        body = Table(
-            [[left, "", right]],
-            colWidths=[left_width, styles.COLUMN_GAP, right_width],
-            style=TableStyle(_NO_PADDING),
-            splitInRow=1,
-        )
-        parts.append(body)
-    else:
-        parts += left or _card(ex, ss, width)
+def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
+    """What to look at, how much, with what, and when to stop: picture, video code, the dose in
+    a shaded box, equipment, and a caution in a ruled box."""
+    ss = t.ss
+    parts: list[Flowable] = []
+
+    def gap() -> None:
+        if parts:
+            parts.append(Spacer(0, t.card_gap))
+
+    if ex.image is not None:
+        parts.append(_picture(ex.image, width, t.max_picture_height))
+    if ex.video:
+        gap()
+        parts.append(_qr_block(ex.video, "Video", t, width))
+    dose = wording.dose_parts(ex.dose)
+    if dose:
+        gap()
+        texts = [f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words) for label, words in dose]
+        if t.two_columns:
+            lines = [Paragraph(text, ss["dose"]) for text in texts]
+        else:  # full width: one line, separated by bullets
+            lines = [Paragraph(f"  {wording.SEPARATOR}  ".join(texts), ss["dose"])]
+        parts.append(_boxed(lines, width, background=styles.SHADE))
+    if ex.equipment:
+        gap()
+        parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
+    if ex.caution:
+        gap()
+        first, *more = ex.caution
+        paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", ss["caution"])]
+        paras += [Paragraph(esc(c), ss["caution_more"]) for c in more]
+        parts.append(_boxed(paras, width, border=True))
     return parts
 
 
@@ -293,28 +431,114 @@ def _boxed(paras: list[Flowable], width: float, *, background: object = None, bo
     return Table([[paras]], colWidths=[width], style=TableStyle(cmds), splitInRow=1)
 
 
-def build_story(ws: Worksheet, ss: StyleSheet1, width: float) -> list[Flowable]:
-    story: list[Flowable] = [_Anchor("title", ws.title, 0), Paragraph(esc(ws.title), ss["title"])]
-    if ws.subtitle:
-        story.append(Paragraph(esc(ws.subtitle), ss["subtitle"]))
-    else:
-        story.append(Spacer(0, 8))
+def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str) -> list[Flowable]:
+    """One exercise: the numbered name across the top, then the instructions on the left
+    and the dose and caution on the right, where a glance finds them (one column in large print)."""
+    parts: list[Flowable] = [_Anchor(key, f"{number}. {ex.name}", 1), _heading(ex, number, t, width), Spacer(0, 5)]
+    left = _instructions(ex, t)
+    if t.two_columns:
+        right_width = round(width * t.card_share)
+        right = _card(ex, t, right_width)
+        if left and right:
+            left_width = width - right_width - t.column_gap
+            parts.append(Table([[left, "", right]], colWidths=[left_width, t.column_gap, right_width],
+                               style=TableStyle(_NO_PADDING), splitInRow=1))
+            return parts
+    card = _card(ex, t, width)
+    parts += left + ([Spacer(0, t.card_gap)] if left and card else []) + card
+    return parts
+
+
+def _rule(t: Theme) -> HRFlowable:
+    return HRFlowable(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=t.block_gap / 2, spaceAfter=t.block_gap)
+
+
+def _log_rows(ws: Worksheet) -> list[tuple[str, int]]:
+    """(label, boxes per day) for each row of the log: one per exercise, one per side for 'each'."""
+    rows = []
+    for number, ex in enumerate(ws.exercises, 1):
+        f = ex.dose.frequency
+        per_day = f.times.high if f is not None and f.per == "day" else 1
+        label = f"{number}. {ex.name}"
+        if ex.dose.sides in ("each", "alternate"):
+            rows += [(f"{label}, left", per_day), (f"{label}, right", per_day)]
+        else:
+            rows.append((label, per_day))
+    return rows
+
+
+def _log(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> list[Flowable]:
+    """A tracking log: a row per exercise (per side), a column per day with a box for each time
+    the prescription asks for, and a pain column. Days are split into tables that fit the width."""
+    ss = t.ss
+    rows = _log_rows(ws)
+    most = max(n for _, n in rows)
+    boxes = most if most <= 3 else 0  # more than 3 a day: a space to write the count instead
+    day_width = max(34.0, boxes * (t.check_box + _Boxes.GAP) + 8 if boxes else 40.0)
+    pain_width = 50.0 if not t.large else 62.0
+    name_min = 150.0 if not t.large else 190.0
+    per_table = max(1, min(s.log_days, int((width - name_min - pain_width) // day_width)))
+    story: list[Flowable] = [
+        NextPageTemplate("later"), PageBreak(), _Anchor(key, "Exercise log", 1),
+        Paragraph("Exercise log", ss["section"]),
+        Paragraph(
+            "Tick a box each time you do an exercise"
+            + (" (one box for each time a day)." if most > 1 else ".")
+            + " In the last column, write how much it hurt, from 0 (no pain) to 10 (worst pain).",
+            ss["body"],
+        ),
+        Paragraph("<b>Start date:</b> ____________________", ss["label"]),
+    ]
+    for start in range(0, s.log_days, per_table):
+        days = range(start + 1, min(s.log_days, start + per_table) + 1)
+        name_width = width - pain_width - day_width * len(days)
+        head = [Paragraph("Exercise", ss["cell_head"])] + [Paragraph(f"Day {d}", ss["cell_head"]) for d in days]
+        head.append(Paragraph("Pain 0–10", ss["cell_head"]))
+        body = []
+        for label, per_day in rows:
+            cell = _Boxes(min(per_day, 3), t.check_box) if boxes else Paragraph(f"__ of {per_day}", ss["cell"])
+            body.append([Paragraph(esc(label), ss["cell"])] + [cell for _ in days] + [""])
+        table = Table(
+            [head, *body], colWidths=[name_width] + [day_width] * len(days) + [pain_width], repeatRows=1,
+            style=TableStyle([
+                ("GRID", (0, 0), (-1, -1), 0.75, styles.RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]),
+        )
+        story += [Spacer(0, 8), table]
+    return story
+
+
+def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: int = 0, booklet: bool = False) -> list[Flowable]:
+    """The flowables of one worksheet, from its title to its log."""
+    ss = t.ss
+    prefix = f"w{index}-"
+    story: list[Flowable] = [_Mark(index), _Anchor(f"{prefix}title", ws.title, 0, contents=booklet), Paragraph(esc(ws.title), ss["title"])]
+    story.append(Paragraph(esc(ws.subtitle), ss["subtitle"]) if ws.subtitle else Spacer(0, 8))
+    if s.patient_header:
+        story += [_patient_block(s.patient, t, width), Spacer(0, 10)]
     for para in ws.intro:
         story.append(Paragraph(esc(para), ss["intro"]))
     if ws.equipment:
         story.append(Paragraph(f"<b>You will need:</b> {esc(', '.join(ws.equipment))}", ss["equipment"]))
+    if ws.video:
+        story += [Spacer(0, 4), _qr_block(ws.video, "Watch the whole routine", t, width)]
     story.append(Spacer(0, 6))
     for number, ex in enumerate(ws.exercises, 1):
-        story.append(HRFlowable(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=styles.BLOCK_GAP / 2, spaceAfter=styles.BLOCK_GAP))
-        story.append(KeepTogether(_exercise_block(ex, number, ss, width)))
+        story.append(_rule(t))
+        story.append(KeepTogether(_exercise_block(ex, number, t, width, f"{prefix}ex{number}")))
     if ws.notes:
-        block: list[Flowable] = [
-            HRFlowable(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=styles.BLOCK_GAP / 2, spaceAfter=styles.BLOCK_GAP),
-            _Anchor("notes", "Notes", 1),
-            Paragraph("Notes", ss["section"]),
-        ]
+        block: list[Flowable] = [_rule(t), _Anchor(f"{prefix}notes", "Notes", 1), Paragraph("Notes", ss["section"])]
         block += [Paragraph(esc(p), ss["body"]) for p in ws.notes]
         story.append(KeepTogether(block))
+    if s.log:
+        story += _log(ws, s, t, width, f"{prefix}log")
     return story
 
 
@@ -324,20 +548,52 @@ class Rendered:
     pages: int
 
 
-def render(ws: Worksheet, page_size: str | None = None) -> Rendered:
-    """The worksheet as PDF bytes. Same worksheet, same bytes."""
-    ss = styles.stylesheet()
-    geo = styles.geometry(page_size or ws.page_size)
-    footer = _Footer(geo, ws.disclaimer or wording.DEFAULT_DISCLAIMER, ss)
+def _build(sheets: Sequence[Worksheet], s: Settings, story_for, title: str, subject: str, multi: bool = False) -> Rendered:
+    t = styles.theme(s.large_print)
+    geo = t.geometry(s.page_size)
+    from .wording import DEFAULT_DISCLAIMER
+
+    footer = _Footer(geo, t, [ws.disclaimer or DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
     buf = io.BytesIO()
-    doc = _Doc(buf, ws, geo, footer, ss)
-    story = build_story(ws, ss, geo.frame_width)
+    doc = _Doc(buf, sheets, geo, footer, t, title, subject)
+    story = story_for(t, geo.frame_width)
+    canvas = _numbered_canvas(footer, doc.page_sheet)
     try:
-        doc.build(story, canvasmaker=_numbered_canvas(footer))
+        if multi:
+            doc.multiBuild(story, canvasmaker=canvas)
+        else:
+            doc.build(story, canvasmaker=canvas)
     except LayoutError as e:
+        ws = sheets[doc.index]
         where = f"exercise '{doc.current.name}' (line {doc.current.line})" if doc.current else "the start of the worksheet"
         raise BuildError(f"{ws.source}: cannot fit the page layout near {where}: {e}") from None
     data = buf.getvalue()
     if footer.pages < 1 or not data.startswith(b"%PDF-"):  # pragma: no cover - a bug, not a user mistake
-        raise RuntimeError(f"layout produced no pages for {ws.source}")
+        raise RuntimeError(f"layout produced no pages for {sheets[0].source}")
     return Rendered(data, footer.pages)
+
+
+def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
+    """One worksheet as PDF bytes. Same worksheet and settings, same bytes."""
+    s = settings or Settings(page_size=ws.page_size, large_print=ws.large_print, log=ws.log, log_days=ws.log_days)
+    return _build([ws], s, lambda t, w: worksheet_story(ws, s, t, w), ws.title, ws.subtitle or "Home exercise worksheet")
+
+
+def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str) -> Rendered:
+    """Several worksheets as one PDF: a contents page, then each worksheet from a new page,
+    with continuous page numbers and bookmarks for every worksheet and exercise."""
+    s = settings[0]
+
+    def story_for(t: Theme, width: float) -> list[Flowable]:
+        contents = TableOfContents(dotsMinLevel=0)
+        contents.levelStyles = [ParagraphStyle("toc0", parent=t.ss["contents"], leftIndent=0, firstLineIndent=0)]
+        story: list[Flowable] = [
+            _Anchor("contents", "Contents", 0), Paragraph(esc(title), t.ss["title"]),
+            Paragraph("Contents", t.ss["section"]), contents,
+        ]
+        for i, (ws, ws_settings) in enumerate(zip(sheets, settings)):
+            story += [NextPageTemplate("first"), PageBreak()]
+            story += worksheet_story(ws, ws_settings, t, width, index=i, booklet=True)
+        return story
+
+    return _build(sheets, s, story_for, title, "Home exercise program", multi=True)

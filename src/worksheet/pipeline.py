@@ -8,16 +8,18 @@ a PDF is actually built, so checking a file stays quick.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import fonts, validate
 from .errors import BuildError, InputError, Issue, WorksheetError
-from .model import Worksheet
+from .model import Clinic, PrintOptions, Settings, Worksheet
 from .source import display_path
 
 SUFFIXES = (".yaml", ".yml")
+CLINIC_FILES = ("clinic.yaml", "clinic.yml")
 DEFAULT_SOURCE = Path("worksheets")
 DEFAULT_OUT = Path("build")
 
@@ -46,7 +48,10 @@ def find_worksheets(paths: Iterable[Path]) -> list[Path]:
     found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            children = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+            children = sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES and p.name.lower() not in CLINIC_FILES and p.is_file()
+            )
         else:
             children = [path]
         for child in children:
@@ -63,12 +68,33 @@ def load(path: Path) -> Worksheet:
     return validate.load_worksheet(path, charset=fonts.charset(), shown=display_path(path))
 
 
-def build_one(path: Path, out_dir: Path, page_size: str | None = None) -> Result:
+def load_clinic(path: Path) -> Clinic:
+    return validate.load_clinic(path, charset=fonts.charset())
+
+
+def clinic_for(path: Path, options: PrintOptions) -> Clinic | None:
+    """The clinic given on the command line, or the clinic.yaml beside the worksheet, if any."""
+    if options.clinic is not None:
+        return options.clinic
+    for name in CLINIC_FILES:
+        if (path.parent / name).is_file():
+            return load_clinic(path.parent / name)
+    return None
+
+
+def settings_for(path: Path, ws: Worksheet, options: PrintOptions) -> Settings:
+    s = options.resolve(ws)
+    return dataclasses.replace(s, clinic=clinic_for(path, options))
+
+
+def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) -> Result:
     """Validate, lay out and write one worksheet. Raises WorksheetError on failure."""
+    options = options or PrintOptions()
     ws = load(path)
+    settings = settings_for(path, ws, options)
     from . import layout, output  # ReportLab only when a PDF is really made
 
-    rendered = layout.render(ws, page_size)
+    rendered = layout.render(ws, settings)
     target = output_path(path, out_dir)
     output.write_atomic(target, rendered.data)
     return Result(path, target, rendered.pages, library_ids=ws.library_ids)
@@ -89,16 +115,37 @@ def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, Worksheet
             ))])
 
 
-def build_all(paths: list[Path], out_dir: Path, page_size: str | None = None) -> Iterator[Result]:
+def build_all(paths: list[Path], out_dir: Path, options: PrintOptions | None = None) -> Iterator[Result]:
     """Build every file, going on past failures; one Result per file, in input order."""
     for path, clash in _outputs(paths, out_dir):
         if clash is not None:
             yield Result(path, error=clash)
             continue
         try:
-            yield build_one(path, out_dir, page_size)
+            yield build_one(path, out_dir, options)
         except WorksheetError as e:
             yield Result(path, error=e)
+
+
+def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None = None, title: str | None = None) -> Result:
+    """Several worksheets in one PDF with a contents page; fails whole if any worksheet fails."""
+    options = options or PrintOptions()
+    sheets, problems = [], []
+    for path in paths:
+        try:
+            sheets.append((path, load(path)))
+        except InputError as e:
+            problems += e.issues
+    if problems:
+        raise InputError(problems)
+    settings = [settings_for(path, ws, options) for path, ws in sheets]
+    first = settings[0]
+    settings = [dataclasses.replace(s, page_size=first.page_size, large_print=first.large_print, clinic=first.clinic) for s in settings]
+    from . import layout, output
+
+    rendered = layout.render_booklet([ws for _, ws in sheets], settings, title or "Home exercise program")
+    output.write_atomic(target, rendered.data)
+    return Result(paths[0], target, rendered.pages)
 
 
 def check_all(paths: list[Path]) -> Iterator[Result]:

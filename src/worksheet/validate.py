@@ -702,6 +702,27 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
     )
 
 
+CLINIC_FIELDS = (
+    Field("name", text_field(80), "The clinic's name, printed at the foot of every page.", "Riverside Physical Therapy", required=True),
+    Field("phone", text_field(40), "A phone number patients can call.", "555-0100"),
+    Field("address", text_field(120), "The clinic's address, on one line.", "12 Main Street, Springfield"),
+    Field("website", url_field, "The clinic's website (http or https), printed without 'https://'.", "https://example.org"),
+    Field("logo", image_field, "A logo picture (PNG or JPEG) beside the clinic's name, as a path relative to clinic.yaml.", "logo.png"),
+)
+
+
+def load_clinic(path: Path, *, charset: Collection[int] | None = None) -> model.Clinic:
+    """Read and check a clinic.yaml: who hands the worksheets out."""
+    doc = source.read_file(path)
+    issues: list[Issue] = list(doc.issues)
+    ctx = _Ctx(doc, issues, charset, path.parent.resolve())
+    values = _read_mapping(ctx, doc.root, CLINIC_FIELDS, "clinic.yaml")
+    if issues or values is _INVALID:
+        raise InputError(issues)
+    assert isinstance(values, dict)
+    return model.Clinic(**values)
+
+
 def load_library_entry(path: Path, *, charset: Collection[int] | None = None) -> model.Exercise:
     """Read and check one library entry on its own (with any entry it uses)."""
     doc = source.read_file(path)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import WorksheetError
+from .model import PrintOptions
 from .validate import LIBRARY_FOLDER
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -35,10 +36,10 @@ def _watched_folders(paths: list[Path]) -> list[Path]:
 class Watcher:
     """Builds what changed; remembers which library entries each worksheet uses."""
 
-    def __init__(self, paths: list[Path], out_dir: Path, page_size: str | None = None) -> None:
+    def __init__(self, paths: list[Path], out_dir: Path, options: PrintOptions | None = None) -> None:
         self.paths = paths
         self.out_dir = out_dir
-        self.page_size = page_size
+        self.options = options
         self.uses: dict[Path, set[str] | None] = {}  # None: unknown (the last build failed)
 
     def worksheets(self) -> list[Path]:
@@ -47,7 +48,7 @@ class Watcher:
 
     def build(self, targets: list[Path]) -> list[pipeline.Result]:
         results = []
-        for result in pipeline.build_all(targets, self.out_dir, self.page_size):
+        for result in pipeline.build_all(targets, self.out_dir, self.options):
             self.uses[result.source.resolve()] = set(result.library_ids) if result.ok else None
             results.append(result)
         return results
