@@ -73,8 +73,10 @@ class _Anchor(Flowable):
         return (0, 0)
 
     def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.key, 0, 0)
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        # Pages are held back until the end (for "Page X of Y"), so a bookmark made now
+        # would point at the wrong page: note where it goes, and make it when the page is.
+        left, top = self.canv.absolutePosition(0, 0)
+        self.canv._marks.append((self.key, self.title, self.level, left, top))  # type: ignore[attr-defined]
 
 
 class _Mark(Flowable):
@@ -229,9 +231,11 @@ def _numbered_canvas(footer: _Footer, page_sheet: dict[int, int]) -> type[Canvas
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict] = []
+            self._marks: list[tuple[str, str, int, float, float]] = []  # bookmarks on this page
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -240,6 +244,9 @@ def _numbered_canvas(footer: _Footer, page_sheet: dict[int, int]) -> type[Canvas
             for number, state in enumerate(self._held, 1):
                 index = page_sheet.get(number, index)
                 self.__dict__.update(state)
+                for key, title, level, left, top in self._marks:
+                    self.bookmarkHorizontalAbsolute(key, top, left=left)
+                    self.addOutlineEntry(title, key, level=level, closed=False)
                 footer.draw(self, number, total, index)
                 super().showPage()
             super().save()
@@ -328,7 +335,9 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
         rows = [[label[0], value[0], label[1], value[1], label[2], value[2]]]
         gap = 14
         rest = width - sum(label_w) - 2 * gap
-        widths = [label_w[0], rest * 0.42 + gap, label_w[1], rest * 0.2 + gap, label_w[2], rest * 0.38]
+        date_w = max(86.0, stringWidth(patient.date or "", fonts.REGULAR, ss["field"].fontSize) + 8)
+        name_w = (rest - date_w) / 2
+        widths = [label_w[0], name_w + gap, label_w[1], date_w + gap, label_w[2], name_w]
         lines = [("LINEBELOW", (c, 0), (c, 0), 0.75, styles.INK) for c in (1, 3, 5)]
         padding = 4
     table = Table(rows, colWidths=widths, style=TableStyle([
@@ -380,39 +389,54 @@ def _picture(path: Path, width: float, max_height: float) -> Flowable:
     return flowable
 
 
+def _dose_box(ex: Exercise, t: Theme, width: float) -> Table | None:
+    """The dose in a shaded box, one part a line: "Hold 30 seconds", "Repeat 3 times each side"."""
+    dose = wording.dose_parts(ex.dose)
+    if not dose:
+        return None
+    lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), t.ss["dose"]) for label, words in dose]
+    return _boxed(lines, width, background=styles.SHADE)
+
+
+def _caution_box(ex: Exercise, t: Theme, width: float) -> Table | None:
+    if not ex.caution:
+        return None
+    first, *more = ex.caution
+    paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", t.ss["caution"])]
+    paras += [Paragraph(esc(c), t.ss["caution_more"]) for c in more]
+    return _boxed(paras, width, border=True)
+
+
 def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
-    """What to look at, how much, with what, and when to stop: picture, video code, the dose in
-    a shaded box, equipment, and a caution in a ruled box."""
+    """What to look at, how much, with what, and when to stop: picture, video code, the dose
+    in a shaded box, equipment, and a caution in a ruled box. In one-column (large print)
+    layout the dose and the caution stand side by side."""
     ss = t.ss
     parts: list[Flowable] = []
 
-    def gap() -> None:
+    def add(flowable: Flowable | None) -> None:
+        if flowable is None:
+            return
         if parts:
             parts.append(Spacer(0, t.card_gap))
+        parts.append(flowable)
 
     if ex.image is not None:
-        parts.append(_picture(ex.image, width, t.max_picture_height))
+        add(_picture(ex.image, width, t.max_picture_height))
     if ex.video:
-        gap()
-        parts.append(_qr_block(ex.video, "Video", t, width))
-    dose = wording.dose_parts(ex.dose)
-    if dose:
-        gap()
-        texts = [f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words) for label, words in dose]
-        if t.two_columns:
-            lines = [Paragraph(text, ss["dose"]) for text in texts]
-        else:  # full width: one line, separated by bullets
-            lines = [Paragraph(f"  {wording.SEPARATOR}  ".join(texts), ss["dose"])]
-        parts.append(_boxed(lines, width, background=styles.SHADE))
+        add(_qr_block(ex.video, "Video", t, width))
     if ex.equipment:
-        gap()
-        parts.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
-    if ex.caution:
-        gap()
-        first, *more = ex.caution
-        paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", ss["caution"])]
-        paras += [Paragraph(esc(c), ss["caution_more"]) for c in more]
-        parts.append(_boxed(paras, width, border=True))
+        add(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
+    if t.two_columns:
+        add(_dose_box(ex, t, width))
+        add(_caution_box(ex, t, width))
+        return parts
+    half = (width - t.column_gap) / 2
+    dose, caution = _dose_box(ex, t, half), _caution_box(ex, t, half)
+    if dose is not None and caution is not None:
+        add(Table([[dose, "", caution]], colWidths=[half, t.column_gap, half], style=TableStyle(_NO_PADDING), splitInRow=1))
+    else:
+        add(_dose_box(ex, t, width) or _caution_box(ex, t, width))
     return parts
 
 
@@ -496,8 +520,12 @@ def _log(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> list[F
         head.append(Paragraph("Pain 0–10", ss["cell_head"]))
         body = []
         for label, per_day in rows:
-            cell = _Boxes(min(per_day, 3), t.check_box) if boxes else Paragraph(f"__ of {per_day}", ss["cell"])
-            body.append([Paragraph(esc(label), ss["cell"])] + [cell for _ in days] + [""])
+            cells: list[Flowable] = []
+            for _ in days:
+                cell = _Boxes(per_day, t.check_box) if boxes else Paragraph(f"__ of {per_day}", ss["cell"])
+                cell.hAlign = "CENTER"
+                cells.append(cell)
+            body.append([Paragraph(esc(label), ss["cell"]), *cells, ""])
         table = Table(
             [head, *body], colWidths=[name_width] + [day_width] * len(days) + [pain_width], repeatRows=1,
             style=TableStyle([

@@ -121,7 +121,7 @@ def theme(large: bool = False) -> Theme:
         return Theme(
             large=False, ss=_sheet(12.5, 16.5), two_columns=True, badge=26, badge_gap=9, block_gap=10,
             card_share=0.40, column_gap=16, card_gap=6, max_picture_height=2.2 * inch, qr_size=0.95 * inch,
-            check_box=15, header_size=11, page_number_size=11, margin=0.6 * inch, top=0.55 * inch,
+            check_box=16, header_size=11, page_number_size=11, margin=0.6 * inch, top=0.55 * inch,
         )
     return Theme(
         large=True, ss=_sheet(16.5, 22), two_columns=False, badge=34, badge_gap=12, block_gap=16,
