@@ -76,6 +76,11 @@ def test_metadata_and_bookmarks(full_pdf: Path) -> None:
     assert top[0].title == "Back Pain Relief Exercises & Stretches"
     children = [item.title for item in top[1]]
     assert children == ["1. Pelvic tilt", "2. Knee to chest", "3. Bird dog", "Notes"]
+    # each bookmark opens the page its exercise is on
+    pages = [reader.get_destination_page_number(item) + 1 for item in top[1]]
+    texts = pdf_pages(full_pdf)
+    expected = [next(i for i, t in enumerate(texts, 1) if title.split(". ", 1)[-1] in t) for title in children]
+    assert pages == expected == [1, 1, 1, 2]
 
 
 def test_fonts_are_embedded(full_pdf: Path) -> None:

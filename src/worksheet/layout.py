@@ -151,15 +151,16 @@ _NO_PADDING = [
 
 
 def _qr_block(url: str, label: str, t: Theme, width: float) -> Table:
-    """A QR code with what it is for and the address written out beside it."""
+    """A QR code with what it is for beside it and the short address written under it."""
     size = t.qr_size
     caption = [
         Paragraph(f"<b>{esc(label)}</b>", t.ss["caption"]),
-        Paragraph(f"Scan the code with a phone camera, or type: {esc(short_url(url))}", t.ss["caption"]),
+        Paragraph("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
     ]
     return Table(
-        [[_qr_drawing(url, size), caption]], colWidths=[size + 8, width - size - 8],
-        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+        [[_qr_drawing(url, size), caption], [Paragraph(esc(short_url(url)), t.ss["caption"]), ""]],
+        colWidths=[size + 8, width - size - 8],
+        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)]),
     )
 
 

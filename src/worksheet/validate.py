@@ -716,7 +716,7 @@ def load_clinic(path: Path, *, charset: Collection[int] | None = None) -> model.
     doc = source.read_file(path)
     issues: list[Issue] = list(doc.issues)
     ctx = _Ctx(doc, issues, charset, path.parent.resolve())
-    values = _read_mapping(ctx, doc.root, CLINIC_FIELDS, "clinic.yaml")
+    values = _read_mapping(ctx, doc.root, CLINIC_FIELDS, "the clinic file")
     if issues or values is _INVALID:
         raise InputError(issues)
     assert isinstance(values, dict)
