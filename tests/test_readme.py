@@ -13,6 +13,7 @@ SECTIONS = {
     "worksheet": validate.WORKSHEET_FIELDS,
     "exercise": validate.EXERCISE_FIELDS,
     "frequency": validate.FREQUENCY_FIELDS,
+    "clinic": validate.CLINIC_FIELDS,
 }
 
 

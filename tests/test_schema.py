@@ -13,7 +13,11 @@ import yaml
 from conftest import SHIPPED, run
 from worksheet.schema import json_schema
 
-COPIES = {"worksheet": SHIPPED / "worksheet.schema.json", "exercise": SHIPPED / "library" / "exercise.schema.json"}
+COPIES = {
+    "worksheet": SHIPPED / "worksheet.schema.json",
+    "exercise": SHIPPED / "library" / "exercise.schema.json",
+    "clinic": SHIPPED / "clinic.schema.json",
+}
 
 
 @pytest.mark.parametrize("kind", COPIES)
@@ -68,3 +72,10 @@ def test_schema_accepts_the_forms_people_write() -> None:
             "exercises": [{"use": "knee-to-chest", "hold": "1:30", "reps": "10-15", "sets": 2, "sides": "Each",
                            "frequency": "twice a day", "caution": ["a", "b"], "equipment": "towel"}]}
     jsonschema.validate(data, json_schema("worksheet"))
+
+
+def test_clinic_schema_accepts_a_clinic_and_refuses_a_typo() -> None:
+    schema = json_schema("clinic")
+    jsonschema.validate({"name": "Riverside", "phone": "555-0100", "website": "https://example.org", "logo": "logo.png"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"nam": "Riverside"}, schema)

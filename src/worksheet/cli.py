@@ -362,9 +362,9 @@ def new(name: str, source: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["worksheet", "exercise"]), default="worksheet")
+@click.argument("kind", type=click.Choice(["worksheet", "exercise", "clinic"]), default="worksheet")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a worksheet (or of a library exercise) for editors.
+    """Print the JSON Schema of a worksheet, a library exercise or a clinic.yaml, for editors.
 
     With a YAML language server (VS Code's YAML extension, for one), a first line
     of '# yaml-language-server: $schema=worksheet.schema.json' in a worksheet gives
@@ -374,6 +374,7 @@ def schema(kind: str) -> None:
     Examples:
       worksheet schema > worksheets/worksheet.schema.json
       worksheet schema exercise > worksheets/library/exercise.schema.json
+      worksheet schema clinic > worksheets/clinic.schema.json
     """
     import json
 

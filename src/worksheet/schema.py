@@ -15,7 +15,7 @@ from . import validate
 from .validate import Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("worksheet", "exercise")
+KINDS = ("worksheet", "exercise", "clinic")
 
 
 def _properties(fields: tuple[Field, ...], special: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -52,10 +52,14 @@ def _defs() -> dict[str, Any]:
 
 
 def json_schema(kind: str = "worksheet") -> dict[str, Any]:
-    """The schema of a worksheet file, or of an exercise library entry (``kind='exercise'``)."""
+    """The schema of a worksheet file, an exercise library entry or a clinic.yaml."""
     if kind not in KINDS:
         raise ValueError(f"unknown schema kind {kind!r}")
     defs = _defs()
+    if kind == "clinic":
+        root = _object(validate.CLINIC_FIELDS, "worksheet clinic.yaml")
+        root["description"] = "Who hands the worksheets out: printed at the foot of every page."
+        return {"$schema": DRAFT, **root}
     if kind == "exercise":
         root = dict(defs["exercise"])
         root["title"] = "worksheet exercise library entry"
