@@ -332,21 +332,19 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
         widths = [max(label_w), width - max(label_w)]
         lines = [("LINEBELOW", (1, i), (1, i), 0.75, styles.INK) for i in range(3)]
         padding = 10
-    else:
-        rows = [[label[0], value[0], label[1], value[1], label[2], value[2]]]
-        gap = 14
+    else:  # one line: label, line, gap, label, line, gap, label, line
+        gap = 14.0
         rest = width - sum(label_w) - 2 * gap
         date_w = max(86.0, stringWidth(patient.date or "", fonts.REGULAR, ss["field"].fontSize) + 8)
         name_w = (rest - date_w) / 2
-        widths = [label_w[0], name_w + gap, label_w[1], date_w + gap, label_w[2], name_w]
-        lines = [("LINEBELOW", (c, 0), (c, 0), 0.75, styles.INK) for c in (1, 3, 5)]
+        rows = [[label[0], value[0], "", label[1], value[1], "", label[2], value[2]]]
+        widths = [label_w[0], name_w, gap, label_w[1], date_w, gap, label_w[2], name_w]
+        lines = [("LINEBELOW", (c, 0), (c, 0), 0.75, styles.INK) for c in (1, 4, 7)]
         padding = 4
     table = Table(rows, colWidths=widths, style=TableStyle([
         *_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2), *lines,
     ]))
-    if not t.large:  # the gap between a line and the next label
-        table.setStyle(TableStyle([("RIGHTPADDING", (1, 0), (1, 0), gap), ("RIGHTPADDING", (3, 0), (3, 0), gap)]))
     return table
 
 
