@@ -183,7 +183,7 @@ def test_only_http_and_https_addresses(project: Path, url: str) -> None:
     write(project, "w.yaml", f"title: T\nvideo: '{url}'\nexercises:\n  - name: A\n")
     result = run("build", "w.yaml", "-o", "out")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"w.yaml:2:8: 'video' must be a web address starting with https:// or http://")
+    assert result.stderr.startswith("w.yaml:2:8: 'video' must be a web address starting with https:// or http://")
 
 
 # 7. Tracking log --------------------------------------------------------------------------

@@ -329,7 +329,7 @@ def list_(paths: tuple[Path, ...], out_dir: Path | None) -> None:
         ))
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @cli.command()

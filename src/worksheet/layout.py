@@ -43,7 +43,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
-from .model import Clinic, Exercise, Patient, Settings, Worksheet
+from .model import Clinic, Exercise, Patient, PrintOptions, Settings, Worksheet
 from .styles import Geometry, Theme
 
 
@@ -328,7 +328,7 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
     value = [Paragraph(esc(v) if v else "", ss["field"]) for _, v in fields]
     label_w = [stringWidth(f"{name}:", fonts.BOLD, ss["field"].fontSize) + 6 for name, _ in fields]
     if t.large:  # one field a line: room to write large
-        rows = [[lab, val] for lab, val in zip(label, value)]
+        rows = [[lab, val] for lab, val in zip(label, value, strict=True)]
         widths = [max(label_w), width - max(label_w)]
         lines = [("LINEBELOW", (1, i), (1, i), 0.75, styles.INK) for i in range(3)]
         padding = 10
@@ -578,9 +578,7 @@ class Rendered:
 def _build(sheets: Sequence[Worksheet], s: Settings, story_for, title: str, subject: str, multi: bool = False) -> Rendered:
     t = styles.theme(s.large_print)
     geo = t.geometry(s.page_size)
-    from .wording import DEFAULT_DISCLAIMER
-
-    footer = _Footer(geo, t, [ws.disclaimer or DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
+    footer = _Footer(geo, t, [ws.disclaimer or wording.DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
     buf = io.BytesIO()
     doc = _Doc(buf, sheets, geo, footer, t, title, subject)
     story = story_for(t, geo.frame_width)
@@ -602,7 +600,7 @@ def _build(sheets: Sequence[Worksheet], s: Settings, story_for, title: str, subj
 
 def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
     """One worksheet as PDF bytes. Same worksheet and settings, same bytes."""
-    s = settings or Settings(page_size=ws.page_size, large_print=ws.large_print, log=ws.log, log_days=ws.log_days)
+    s = settings or PrintOptions().resolve(ws)
     return _build([ws], s, lambda t, w: worksheet_story(ws, s, t, w), ws.title, ws.subtitle or "Home exercise worksheet")
 
 
@@ -618,7 +616,7 @@ def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], ti
             _Anchor("contents", "Contents", 0), Paragraph(esc(title), t.ss["title"]),
             Paragraph("Contents", t.ss["section"]), contents,
         ]
-        for i, (ws, ws_settings) in enumerate(zip(sheets, settings)):
+        for i, (ws, ws_settings) in enumerate(zip(sheets, settings, strict=True)):
             story += [NextPageTemplate("first"), PageBreak()]
             story += worksheet_story(ws, ws_settings, t, width, index=i, booklet=True)
         return story

@@ -268,7 +268,7 @@ class _Builder:
     def _mapping(self, start: yaml.Event, flat: list[Node], refused: bool) -> Mapping:
         pairs: list[tuple[Scalar, Node]] = []
         seen: dict[str, Scalar] = {}
-        for key, value in zip(flat[0::2], flat[1::2]):
+        for key, value in zip(flat[0::2], flat[1::2], strict=True):
             if not isinstance(key, Scalar) or key.value is None:
                 self.issues.append(Issue(self.path, key.line, key.col, "A key must be a plain word such as 'title' or 'reps'."))
                 continue

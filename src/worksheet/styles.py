@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import inch
@@ -107,9 +107,7 @@ def _sheet(size: float, leading: float) -> StyleSheet1:
     ss.add(ParagraphStyle("cell", parent=body, fontSize=max(11, 11 * k), leading=max(13.5, 13 * k), spaceAfter=0))
     ss.add(ParagraphStyle("cell_head", parent=body, fontName=fonts.BOLD, fontSize=max(10, 10 * k), leading=max(12, 12 * k), spaceAfter=0))
     ss.add(ParagraphStyle("footer", parent=body, fontSize=9.5 * max(1, k * 0.85), leading=11.5 * max(1, k * 0.85), spaceAfter=0))
-    ss.add(ParagraphStyle("footer_bold", parent=body, fontName=fonts.BOLD, fontSize=9.5 * max(1, k * 0.85), leading=11.5 * max(1, k * 0.85), spaceAfter=0))
     ss.add(ParagraphStyle("contents", parent=body, fontSize=15 * k, leading=20 * k, spaceAfter=6 * k))
-    ss.add(ParagraphStyle("page_number", parent=body, fontName=fonts.BOLD, fontSize=11, leading=13, alignment=TA_RIGHT, spaceAfter=0))
     return ss
 
 
