@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -39,7 +37,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
@@ -133,7 +130,12 @@ class _Boxes(Flowable):
             c.rect(i * (self.size + self.GAP), 0, self.size, self.size, stroke=1, fill=0)
 
 
-def _qr_drawing(url: str, size: float) -> Drawing:
+def _qr_drawing(url: str, size: float) -> Flowable:
+    # Imported here: ReportLab's graphics package takes longer to import than the rest of
+    # the layout, and most worksheets have no video.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
     widget = QrCodeWidget(url, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
@@ -610,6 +612,8 @@ def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], ti
     s = settings[0]
 
     def story_for(t: Theme, width: float) -> list[Flowable]:
+        from reportlab.platypus.tableofcontents import TableOfContents
+
         contents = TableOfContents(dotsMinLevel=0)
         contents.levelStyles = [ParagraphStyle("toc0", parent=t.ss["contents"], leftIndent=0, firstLineIndent=0)]
         story: list[Flowable] = [
