@@ -188,3 +188,29 @@ def test_new_from_an_existing_worksheet(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (project / "copy.yaml").read_text() == MINIMAL.replace("title: Test sheet", "title: Copy")
     assert run("validate", "copy.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_parallel_batch_reports_in_input_order_with_the_same_pdfs(project: Path, jobs: str) -> None:
+    for i in range(6):
+        write(project, f"worksheets/s{i}.yaml", MINIMAL.replace("Test sheet", f"Sheet {i}"))
+    write(project, "worksheets/s3.yaml", "title: Bad\nexercises:\n  - name: Tilt\n    reps: ten\n")
+    result = run("build", "-j", jobs, "-o", f"out{jobs}")
+    assert result.exit_code == 1
+    assert result.stdout == "".join(f"Built out{jobs}/s{i}.pdf (1 page)\n" for i in (0, 1, 2, 4, 5))
+    assert result.stderr.splitlines()[0].startswith("worksheets/s3.yaml:4:11: 'reps' must be a whole number")
+    assert result.stderr.endswith("5 built, 1 failed\n")
+    if jobs != "1":
+        serial = run("build", "-j", "1", "-o", "serial")
+        for i in (0, 1, 2, 4, 5):
+            assert (project / f"out{jobs}/s{i}.pdf").read_bytes() == (project / f"serial/s{i}.pdf").read_bytes()
+
+
+def test_errors_survive_the_trip_from_a_worker_process() -> None:
+    import pickle
+
+    from worksheet.errors import InputError, Issue
+
+    error = InputError([Issue("a.yaml", 2, 3, "Second."), Issue("a.yaml", 1, 1, "First.")])
+    again = pickle.loads(pickle.dumps(error))
+    assert again.issues == error.issues and str(again) == str(error)

@@ -174,12 +174,19 @@ def _show_result(r, quiet: bool) -> None:
         _report(r.error)
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for a batch (default: one per CPU).",
+)
+
+
 @cli.command()
 @paths_argument
 @out_option
 @print_options
+@jobs_option
 @quiet_option
-def build(paths: tuple[Path, ...], out_dir: Path | None, options, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path | None, options, jobs: int | None, quiet: bool) -> None:
     """Build worksheets into PDFs.
 
     PATH is a worksheet file or a folder of them (default: worksheets/). A
@@ -190,13 +197,14 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, options, quiet: bool) -
       worksheet build
       worksheet build worksheets/back-pain-relief.yaml -o handouts/
       worksheet build --page-size a4
+      worksheet build --jobs 2 --log
     """
     from .pipeline import DEFAULT_OUT, build_all
 
     inputs = _inputs(paths)
     out_dir = out_dir or DEFAULT_OUT
     results = _run(
-        build_all(inputs, out_dir, options), len(inputs),
+        build_all(inputs, out_dir, options, jobs or os.cpu_count() or 1), len(inputs),
         lambda r: _show_result(r, quiet), quiet, "Building",
     )
     failed = sum(1 for r in results if not r.ok)

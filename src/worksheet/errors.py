@@ -42,6 +42,9 @@ class InputError(WorksheetError):
         self.issues: list[Issue] = sorted(set(issues), key=lambda i: (i.path, i.line, i.col, i.message))
         super().__init__("\n".join(i.format() for i in self.issues))
 
+    def __reduce__(self):  # so a worker process can send it back whole
+        return (InputError, (self.issues,))
+
 
 class BuildError(WorksheetError):
     """A worksheet could not be laid out or written; the message says why."""

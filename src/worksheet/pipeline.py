@@ -115,16 +115,44 @@ def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, Worksheet
             ))])
 
 
-def build_all(paths: list[Path], out_dir: Path, options: PrintOptions | None = None) -> Iterator[Result]:
-    """Build every file, going on past failures; one Result per file, in input order."""
-    for path, clash in _outputs(paths, out_dir):
-        if clash is not None:
-            yield Result(path, error=clash)
-            continue
-        try:
-            yield build_one(path, out_dir, options)
-        except WorksheetError as e:
-            yield Result(path, error=e)
+def _build_safely(task: tuple[Path, Path, PrintOptions | None]) -> Result:
+    path, out_dir, options = task
+    try:
+        return build_one(path, out_dir, options)
+    except WorksheetError as e:
+        return Result(path, error=e)
+
+
+def _worker_start() -> None:
+    """Each worker loads the fonts and styles once, then builds many worksheets."""
+    from . import styles
+
+    styles.theme(False)
+
+
+def build_all(paths: list[Path], out_dir: Path, options: PrintOptions | None = None, jobs: int = 1) -> Iterator[Result]:
+    """Build every file, going on past failures; one Result per file, in input order.
+
+    With ``jobs`` > 1 the files are built by a pool of worker processes; results
+    still come back in input order, each as soon as it and those before it are done.
+    """
+    plan = list(_outputs(paths, out_dir))
+    tasks = [(path, out_dir, options) for path, clash in plan if clash is None]
+    workers = min(jobs, len(tasks))
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+        built: Iterator[Result] = pool.map(_build_safely, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+    else:
+        pool = None
+        built = map(_build_safely, tasks)
+    try:
+        for path, clash in plan:
+            yield Result(path, error=clash) if clash is not None else next(built)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None = None, title: str | None = None) -> Result:
