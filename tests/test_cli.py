@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from worksheet.cache import CACHE_NAME
 from conftest import MINIMAL, pdf_text, run, write
 from worksheet import __version__
 
@@ -54,7 +55,7 @@ def test_build_defaults_to_worksheets_into_build(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == "Built build/one.pdf (1 page)\nBuilt build/two.pdf (1 page)\n"
     assert result.stderr == "2 built, 0 failed\n"
-    assert sorted(p.name for p in (project / "build").iterdir()) == ["one.pdf", "two.pdf"]
+    assert sorted(p.name for p in (project / "build").iterdir() if p.name != CACHE_NAME) == ["one.pdf", "two.pdf"]
 
 
 def test_batch_keeps_going_past_a_bad_file(project: Path) -> None:
@@ -70,7 +71,7 @@ def test_batch_keeps_going_past_a_bad_file(project: Path) -> None:
         "     |           ^\n"
         "2 built, 1 failed\n"
     )
-    assert sorted(p.name for p in (project / "out").iterdir()) == ["a-good.pdf", "c-good.pdf"]
+    assert sorted(p.name for p in (project / "out").iterdir() if p.name != CACHE_NAME) == ["a-good.pdf", "c-good.pdf"]
 
 
 def test_excerpt_in_colour_only_on_a_terminal_without_no_color(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,7 +119,7 @@ def test_same_output_name_is_refused(project: Path) -> None:
     result = run("build", "a/Sheet.yaml", "b/sheet.yaml", "-o", "out")
     assert result.exit_code == 1
     assert "b/sheet.yaml:1:1: Both this file and a/Sheet.yaml would be built into out/sheet.pdf; rename one of them." in result.stderr
-    assert [p.name for p in (project / "out").iterdir()] == ["Sheet.pdf"]
+    assert [p.name for p in (project / "out").iterdir() if p.name != CACHE_NAME] == ["Sheet.pdf"]
 
 
 def test_same_file_twice_is_built_once(project: Path) -> None:

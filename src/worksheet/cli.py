@@ -166,7 +166,10 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only prob
 
 
 def _show_result(r, quiet: bool) -> None:
-    if r.ok:
+    if r.skipped:
+        if not quiet:
+            click.echo(f"Up to date {r.output}")
+    elif r.ok:
         if not quiet:
             noun = "page" if r.pages == 1 else "pages"
             click.echo(f"Built {r.output} ({r.pages} {noun})")
@@ -185,12 +188,15 @@ jobs_option = click.option(
 @out_option
 @print_options
 @jobs_option
+@click.option("--force", is_flag=True, help="Build every PDF again, even those already up to date.")
 @quiet_option
-def build(paths: tuple[Path, ...], out_dir: Path | None, options, jobs: int | None, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path | None, options, jobs: int | None, force: bool, quiet: bool) -> None:
     """Build worksheets into PDFs.
 
     PATH is a worksheet file or a folder of them (default: worksheets/). A
     failing file does not stop the others; the exit code is 1 if any failed.
+    A PDF whose worksheet, library entries, pictures, clinic file and options
+    have not changed since it was built is left as it is (--force builds it).
 
     \b
     Examples:
@@ -204,12 +210,14 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, options, jobs: int | No
     inputs = _inputs(paths)
     out_dir = out_dir or DEFAULT_OUT
     results = _run(
-        build_all(inputs, out_dir, options, jobs or os.cpu_count() or 1), len(inputs),
+        build_all(inputs, out_dir, options, jobs or os.cpu_count() or 1, force=force), len(inputs),
         lambda r: _show_result(r, quiet), quiet, "Building",
     )
     failed = sum(1 for r in results if not r.ok)
+    skipped = sum(1 for r in results if r.skipped)
     if len(results) > 1 or failed:
-        click.echo(f"{len(results) - failed} built, {failed} failed", err=True)
+        fresh = f"{skipped} up to date, " if skipped else ""
+        click.echo(f"{len(results) - failed - skipped} built, {fresh}{failed} failed", err=True)
     if failed:
         sys.exit(1)
 

@@ -27,8 +27,12 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; raise BuildError if it cannot be written."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one step; raise BuildError if it cannot be written.
+
+    ``durable`` also flushes the data to the disk before the rename, so a power cut
+    cannot leave an empty file under the new name (skipped for our own cache file).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -38,7 +42,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.chmod(tmp, _MODE)
         os.replace(tmp, path)
     except BaseException as e:
@@ -47,7 +52,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(e, OSError):
             raise BuildError(f"Cannot write {path}: {e.strerror or e}.") from None
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:

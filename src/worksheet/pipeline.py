@@ -8,6 +8,7 @@ a PDF is actually built, so checking a file stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ class Result:
     pages: int = 0
     error: WorksheetError | None = None
     library_ids: tuple[str, ...] = ()  # the library entries it was built from
+    inputs: tuple[Path, ...] = ()  # every file the PDF depends on
+    skipped: bool = False  # up to date: not built again
 
     @property
     def ok(self) -> bool:
@@ -97,7 +100,20 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
     rendered = layout.render(ws, settings)
     target = output_path(path, out_dir)
     output.write_atomic(target, rendered.data)
-    return Result(path, target, rendered.pages, library_ids=ws.library_ids)
+    return Result(path, target, rendered.pages, library_ids=ws.library_ids, inputs=_depends_on(path, ws, options))
+
+
+def _depends_on(path: Path, ws: Worksheet, options: PrintOptions) -> tuple[Path, ...]:
+    """Every file a worksheet's PDF is made from, including clinic files that might appear."""
+    files = [path] + [path.parent / validate.LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
+    files += [ex.image for ex in ws.exercises if ex.image is not None]
+    if options.clinic is not None:
+        files += [options.clinic.logo] if options.clinic.logo else []
+    else:
+        files += [path.parent / name for name in CLINIC_FILES]
+        clinic = clinic_for(path, options)
+        files += [clinic.logo] if clinic is not None and clinic.logo else []
+    return tuple(dict.fromkeys(files))
 
 
 def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:
@@ -130,14 +146,29 @@ def _worker_start() -> None:
     styles.theme(False)
 
 
-def build_all(paths: list[Path], out_dir: Path, options: PrintOptions | None = None, jobs: int = 1) -> Iterator[Result]:
+def build_all(
+    paths: list[Path], out_dir: Path, options: PrintOptions | None = None, jobs: int = 1, force: bool = True,
+) -> Iterator[Result]:
     """Build every file, going on past failures; one Result per file, in input order.
 
     With ``jobs`` > 1 the files are built by a pool of worker processes; results
     still come back in input order, each as soon as it and those before it are done.
+    Unless ``force``, a PDF whose inputs are unchanged since it was built is skipped.
     """
-    plan = list(_outputs(paths, out_dir))
-    tasks = [(path, out_dir, options) for path, clash in plan if clash is None]
+    from .cache import Cache, options_digest
+
+    options = options or PrintOptions()
+    cache = Cache.load(out_dir) if not force else Cache(out_dir)
+    key = options_digest(options)
+    plan: list[tuple[Path, Result | None]] = []
+    for path, clash in _outputs(paths, out_dir):
+        if clash is not None:
+            plan.append((path, Result(path, error=clash)))
+            continue
+        target = output_path(path, out_dir)
+        pages = None if force else cache.fresh(target, key)
+        plan.append((path, Result(path, target, pages, skipped=True) if pages is not None else None))
+    tasks = [(path, out_dir, options) for path, done in plan if done is None]
     workers = min(jobs, len(tasks))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -147,12 +178,20 @@ def build_all(paths: list[Path], out_dir: Path, options: PrintOptions | None = N
     else:
         pool = None
         built = map(_build_safely, tasks)
+    changed = False
     try:
-        for path, clash in plan:
-            yield Result(path, error=clash) if clash is not None else next(built)
+        for _, done in plan:
+            result = done if done is not None else next(built)
+            if result.ok and not result.skipped:
+                cache.record(result.output, key, list(result.inputs), result.pages)
+                changed = True
+            yield result
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if changed:
+            with contextlib.suppress(WorksheetError):  # a cache that cannot be written only costs a rebuild
+                cache.save()
 
 
 def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None = None, title: str | None = None) -> Result:

@@ -1,0 +1,99 @@
+"""Incremental builds: a PDF whose inputs have not changed is not built again.
+
+Why: clinics rebuild the whole library after every edit. A worksheet's PDF
+depends on the worksheet file, the library entries it uses, its pictures, the
+clinic file beside it (or its absence), the printing options, the fonts and the
+tool's version. All of that is reduced to hashes in ``.worksheet-cache.json``
+in the output folder; checking it needs no YAML parsing and no ReportLab.
+Options are stored only as a hash, so a patient's name never appears there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from . import __version__, fonts
+from .model import PrintOptions
+
+CACHE_NAME = ".worksheet-cache.json"
+ABSENT = "absent"
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ABSENT
+
+
+@cache
+def _tool_digest() -> str:
+    """The tool's version and its font files: a new release or new fonts rebuild everything."""
+    h = hashlib.sha256(__version__.encode())
+    for face in sorted(fonts.FACES):
+        h.update(fonts.font_path(face).read_bytes())
+    return h.hexdigest()
+
+
+def options_digest(options: PrintOptions) -> str:
+    """The printing options, hashed: names given with --patient are never stored in clear."""
+    return hashlib.sha256(repr((_tool_digest(), options)).encode()).hexdigest()
+
+
+@dataclass
+class Cache:
+    """What was built into one output folder, and from what."""
+
+    folder: Path
+    entries: dict[str, dict] = field(default_factory=dict)
+    _digests: dict[Path, str] = field(default_factory=dict)  # file hashes, each file read once per run
+
+    @classmethod
+    def load(cls, folder: Path) -> Cache:
+        try:
+            data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
+            entries = data["entries"] if data.get("format") == 1 else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        return cls(folder, entries if isinstance(entries, dict) else {})
+
+    def _digest(self, path: Path) -> str:
+        key = Path(os.path.abspath(path))
+        if key not in self._digests:
+            self._digests[key] = file_digest(key)
+        return self._digests[key]
+
+    def fresh(self, output: Path, options_key: str) -> int | None:
+        """The page count of ``output`` if it is up to date, else None."""
+        entry = self.entries.get(output.name)
+        if not isinstance(entry, dict) or entry.get("options") != options_key:
+            return None
+        try:
+            if output.stat().st_size != entry.get("size"):
+                return None
+            files = entry["files"]
+            if not all(self._digest(Path(p)) == d for p, d in files.items()):
+                return None
+            return int(entry["pages"])
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+
+    def record(self, output: Path, options_key: str, inputs: list[Path], pages: int) -> None:
+        self._digests.clear()  # files may have changed while building
+        self.entries[output.name] = {
+            "options": options_key,
+            "size": output.stat().st_size,
+            "pages": pages,
+            "files": {os.path.abspath(p): file_digest(p) for p in inputs},
+        }
+
+    def save(self) -> None:
+        from .output import write_atomic
+
+        data = json.dumps({"format": 1, "entries": self.entries}, indent=1, sort_keys=True).encode()
+        write_atomic(self.folder / CACHE_NAME, data, durable=False)
