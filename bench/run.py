@@ -1,0 +1,179 @@
+"""Benchmark: how fast worksheets build, next to ReportLab's own floor. Not a test.
+
+Run from the project folder, with worksheet installed:
+
+    python bench/run.py            # N = 1,000 worksheets
+    python bench/run.py --n 200    # quicker
+
+It makes a corpus from the shipped exercise library (N worksheets of 5 to 12
+exercises with varied doses and titles, and one worksheet personalised for N
+patients), runs the real `worksheet` command on it, and prints one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIBRARY = ROOT / "worksheets" / "library"
+CLI = [sys.executable, "-m", "worksheet"]
+
+HOLDS = ["30 s", "3-5 s", "10 s", "1 min", "5-10 s", "2-3 s"]
+REPS = ["3", "5", "10", "10-15", "5-10", "8"]
+SIDES = [None, None, "each", "alternate", "both"]
+FREQ = [None, "once a day", "2 times a day", "3 times a week"]
+WORDS = "gentle daily back neck hip shoulder morning evening strength stretch relief routine".split()
+NAMES = "Ana Ben Chloe Dev Elif Femi Grace Hiro Ines Jamal Kai Lena Marta Noor Omar Priya".split()
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    rnd = random.Random(seed)
+    ids = sorted(p.stem for p in LIBRARY.glob("*.yaml"))
+    shutil.copytree(LIBRARY, folder / "library")
+    paths = []
+    for i in range(n):
+        title = " ".join(rnd.sample(WORDS, 3)).title() + f" Program {i}"
+        lines = [f"title: {title}", f"subtitle: For {rnd.choice(NAMES)}'s {rnd.choice(WORDS)} plan",
+                 "intro: Move slowly and only as far as is comfortable. Stop if something hurts.", "exercises:"]
+        for ex in rnd.sample(ids, rnd.randint(5, 12)):
+            lines.append(f"  - use: {ex}")
+            lines.append(f"    hold: {rnd.choice(HOLDS)}")
+            lines.append(f"    reps: {rnd.choice(REPS)}")
+            if side := rnd.choice(SIDES):
+                lines.append(f"    sides: {side}")
+            if freq := rnd.choice(FREQ):
+                lines.append(f"    frequency: {freq}")
+        path = folder / f"sheet-{i:05}.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of the largest process in the run (workers included)."""
+    start = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{proc.stderr}")
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+def median_wall(args: list[str], cwd: Path, times: int = 5) -> float:
+    return statistics.median(run(args, cwd)[0] for _ in range(times))
+
+
+def in_process(paths: list[Path]) -> float:
+    """Milliseconds per worksheet, read + validated + laid out, in one process."""
+    from worksheet import layout, pipeline
+
+    wss = [pipeline.load(p) for p in paths[:3]]
+    for ws in wss:
+        layout.render(ws)  # warm: fonts, styles, imports
+    start = time.perf_counter()
+    for p in paths:
+        layout.render(pipeline.load(p))
+    return (time.perf_counter() - start) / len(paths) * 1000
+
+
+def personalised(path: Path, n: int) -> float:
+    """Milliseconds per copy of one worksheet personalised for n patients."""
+    from worksheet import layout, pipeline
+    from worksheet.model import Patient, PrintOptions
+
+    ws = pipeline.load(path)
+    start = time.perf_counter()
+    for i in range(n):
+        options = PrintOptions(patient=Patient(f"{NAMES[i % len(NAMES)]} Patient {i}", "A. Therapist", "21 Nov 2026"))
+        layout.render(ws, options.resolve(ws))
+    return (time.perf_counter() - start) / n * 1000
+
+
+def canvas_floor(paths: list[Path]) -> float:
+    """Milliseconds per worksheet to draw the same text with ReportLab's bare canvas:
+    the same fonts and accelerator, simple line wrapping, no layout engine."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
+
+    from worksheet import fonts, pipeline, wording
+
+    fonts.register()
+    wss = [pipeline.load(p) for p in paths]
+    width, height = LETTER
+    start = time.perf_counter()
+    for ws in wss:
+        c = Canvas(io.BytesIO(), pagesize=LETTER, invariant=1)
+        y = height - 50
+
+        def line(text: str, font: str, size: float) -> None:
+            nonlocal y
+            for part in simpleSplit(text, font, size, width - 86):
+                if y < 80:
+                    c.showPage()
+                    y = height - 50
+                c.setFont(font, size)
+                c.drawString(43, y, part)
+                y -= size * 1.3
+
+        line(ws.title, fonts.BOLD, 24)
+        for p in ws.intro:
+            line(p, fonts.REGULAR, 12.5)
+        for ex in ws.exercises:
+            line(ex.name, fonts.BOLD, 17)
+            for text in (ex.position or "", *ex.steps, ex.feel or "", *ex.caution, wording.dose_line(ex.dose)):
+                if text:
+                    line(text, fonts.REGULAR, 12.5)
+        line(wording.DEFAULT_DISCLAIMER, fonts.REGULAR, 9.5)
+        c.save()
+    return (time.perf_counter() - start) / len(wss) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="worksheets in the corpus (default 1000)")
+    args = parser.parse_args()
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        paths = make_corpus(folder, args.n)
+        sample = paths[: min(200, args.n)]
+        ours = in_process(sample)
+        floor = canvas_floor(sample)
+        rows.append(("in-process, ms per worksheet (load + layout)", f"{ours:.1f}"))
+        rows.append(("bare-canvas floor, ms per worksheet, same run", f"{floor:.1f}"))
+        rows.append(("ratio to the floor (target <= 1.2)", f"{ours / floor:.2f}"))
+        rows.append((f"one worksheet personalised for {min(200, args.n)} patients, ms each", f"{personalised(paths[0], min(200, args.n)):.1f}"))
+        for jobs in (1, 2):
+            wall, rss = run([*CLI, "build", str(folder), "-o", str(Path(tmp) / f"out{jobs}"), "-q", "--force", "-j", str(jobs)], folder)
+            rows.append((f"batch of {args.n}, --jobs {jobs}, wall s (target <= 2.5 for jobs 2 at 1,000)", f"{wall:.2f}"))
+            rows.append((f"peak RSS of the largest process, --jobs {jobs}, MB (target <= 80)", f"{rss}"))
+        noop, _ = run([*CLI, "build", str(folder), "-o", str(Path(tmp) / "out2"), "-q", "-j", "2"], folder)
+        rows.append((f"no-op rebuild of {args.n}, wall s (target <= 0.3)", f"{noop:.2f}"))
+        one = [*CLI, "build", str(paths[0]), "-o", str(Path(tmp) / "one"), "-q", "--force"]
+        cold = median_wall(one, folder)
+        platypus = median_wall([sys.executable, "-c", "import reportlab.platypus"], folder)
+        rows.append(("cold single-file build, wall s (median of 5)", f"{cold:.3f}"))
+        rows.append(("python -c 'import reportlab.platypus', wall s (median of 5)", f"{platypus:.3f}"))
+        rows.append(("cold ratio (target <= 1.4)", f"{cold / platypus:.2f}"))
+    width = max(len(k) for k, _ in rows)
+    print(f"worksheet benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    for k, v in rows:
+        print(f"{k.ljust(width)}  {v:>8}")
+
+
+if __name__ == "__main__":
+    main()
