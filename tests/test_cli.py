@@ -202,7 +202,7 @@ def test_parallel_batch_reports_in_input_order_with_the_same_pdfs(project: Path,
     assert result.stderr.splitlines()[0].startswith("worksheets/s3.yaml:4:11: 'reps' must be a whole number")
     assert result.stderr.endswith("5 built, 1 failed\n")
     if jobs != "1":
-        serial = run("build", "-j", "1", "-o", "serial")
+        assert run("build", "-j", "1", "-o", "serial").exit_code == 1
         for i in (0, 1, 2, 4, 5):
             assert (project / f"out{jobs}/s{i}.pdf").read_bytes() == (project / f"serial/s{i}.pdf").read_bytes()
 

@@ -85,6 +85,9 @@ def test_list_shows_state(project: Path) -> None:
     ]
     assert run("build", "worksheets/a.yaml").exit_code == 0
     assert run("list").stdout.splitlines()[1] == "worksheets/a.yaml  Test sheet  1          1      up to date"
-    later = time.time() + 5
-    os.utime(project / "worksheets/a.yaml", (later, later))
+    write(project, "worksheets/a.yaml", MINIMAL.replace("reps: 10", "reps: 12"))
     assert run("list").stdout.splitlines()[1].endswith("out of date")
+    assert run("build", "worksheets/a.yaml", "--large-print").exit_code == 0  # built, not as a plain build would
+    assert run("list").stdout.splitlines()[1].endswith("out of date")
+    assert run("build", "worksheets/a.yaml").exit_code == 0
+    assert run("list").stdout.splitlines()[1].endswith("up to date")

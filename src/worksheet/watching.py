@@ -97,6 +97,11 @@ def pdf_pages(path: Path) -> int | None:
 
 
 def rows(paths: list[Path], out_dir: Path) -> Iterator[Row]:
+    """One row per worksheet; "up to date" means what ``worksheet build`` (default options) means."""
+    from .cache import Cache, options_digest
+
+    cache = Cache.load(out_dir)
+    key = options_digest(PrintOptions())
     for path in paths:
         pdf = pipeline.output_path(path, out_dir)
         pages = pdf_pages(pdf) if pdf.exists() else None
@@ -108,7 +113,5 @@ def rows(paths: list[Path], out_dir: Path) -> Iterator[Row]:
         if not pdf.exists():
             state = "not built"
         else:
-            inputs = [path] + [path.parent / LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
-            newest = max(p.stat().st_mtime for p in inputs if p.exists())
-            state = "up to date" if pdf.stat().st_mtime >= newest else "out of date"
+            state = "up to date" if cache.fresh(pdf, key) is not None else "out of date"
         yield Row(path, ws.title, len(ws.exercises), pages, state)
