@@ -31,17 +31,35 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
 from .model import Clinic, Exercise, Patient, PrintOptions, Settings, Worksheet
 from .styles import Geometry, Theme
+
+
+class Paragraph(_Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    Platypus asks a paragraph for its size several times (KeepTogether measures the
+    block, the table measures its cell, the frame places it, the table draws it);
+    the answer only depends on the width, so the line breaking is remembered.
+    """
+
+    _memo_width: float | None = None
+    _memo_size: tuple[float, float] = (0, 0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._memo_width:
+            self._memo_size = super().wrap(availWidth, availHeight)
+            self._memo_width = availWidth
+        return self._memo_size
 
 
 def esc(text: str) -> str:
