@@ -47,7 +47,7 @@ def test_use_takes_the_entry_and_adds_the_dose(lib: Path) -> None:
     assert ex.steps == ("Pull one knee toward your chest.", "Lower it slowly.")
     assert ex.caution == ("Hold under the knee, not on top.",)
     assert ex.library_id == "knee-to-chest"
-    assert wording.dose_line(ex.dose) == "Hold 30 seconds • Repeat 3 times • Each side, alternating"
+    assert wording.dose_line(ex.dose) == "Hold 30 seconds • Repeat 3 times each side • Switch sides each time"
 
 
 def test_worksheet_keys_override_the_entry_and_variants_inherit(lib: Path) -> None:

@@ -31,12 +31,13 @@ def test_dose_line() -> None:
     dose = Dose(hold=Duration(30, 30), reps=Count(3, 3), sides="each")
     assert dose_line(dose) == "Hold 30 seconds • Repeat 3 times each side"
     dose = Dose(reps=Count(10, 15), sets=Count(2, 2), frequency=Frequency(Count(1, 1), "day"))
-    assert dose_line(dose) == "Repeat 10 to 15 times • 2 sets • Once a day"
+    assert dose_line(dose) == "Repeat 10 to 15 times • 2 sets, resting between • Once a day"
     assert dose_line(Dose(reps=Count(1, 1), sets=Count(1, 1))) == "Do it once"
     assert dose_line(Dose(frequency=Frequency(Count(3, 4), "week"))) == "3 to 4 times a week"
 
 
 def test_sides_each_joins_the_repeat_line_and_other_sides_get_their_own() -> None:
     assert dose_line(Dose(hold=Duration(30, 30), sides="each")) == "Hold 30 seconds • Each side"
-    assert dose_line(Dose(reps=Count(5, 5), sides="alternate")) == "Repeat 5 times • Each side, alternating"
+    assert dose_line(Dose(reps=Count(5, 5), sides="alternate")) == "Repeat 5 times each side • Switch sides each time"
+    assert dose_line(Dose(hold=Duration(30, 30), sides="alternate")) == "Hold 30 seconds • Each side, switching sides each time"
     assert dose_line(Dose(reps=Count(5, 5), sides="both")) == "Repeat 5 times • Both sides at once"

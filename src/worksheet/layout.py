@@ -56,10 +56,17 @@ class Paragraph(_Paragraph):
     _memo_size: tuple[float, float] = (0, 0)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth != self._memo_width:
+        if availWidth != self._memo_width or not hasattr(self, "blPara"):
             self._memo_size = super().wrap(availWidth, availHeight)
             self._memo_width = availWidth
         return self._memo_size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the pieces are new paragraphs: they must measure themselves
+            part.__dict__.pop("_memo_width", None)
+            part.__dict__.pop("_memo_size", None)
+        return parts
 
 
 def esc(text: str) -> str:
@@ -409,12 +416,15 @@ def _picture(path: Path, width: float, max_height: float) -> Flowable:
 
 
 def _dose_box(ex: Exercise, t: Theme, width: float) -> Table | None:
-    """The dose in a shaded box, one part a line: "Hold 30 seconds", "Repeat 3 times each side"."""
+    """The dose in a shaded, ruled box, one part a line ("Hold 30 seconds", "Repeat 3 times
+    each side"), with what the exercise needs as its last line."""
     dose = wording.dose_parts(ex.dose)
-    if not dose:
-        return None
     lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), t.ss["dose"]) for label, words in dose]
-    return _boxed(lines, width, background=styles.SHADE)
+    if ex.equipment:
+        lines.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", t.ss["dose_need"]))
+    if not lines:
+        return None
+    return _boxed(lines, width, background=styles.SHADE, rule=0.75)
 
 
 def _caution_box(ex: Exercise, t: Theme, width: float) -> Table | None:
@@ -428,9 +438,8 @@ def _caution_box(ex: Exercise, t: Theme, width: float) -> Table | None:
 
 def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
     """What to look at, how much, with what, and when to stop: picture, video code, the dose
-    in a shaded box, equipment, and a caution in a ruled box. In one-column (large print)
-    layout the dose and the caution stand side by side."""
-    ss = t.ss
+    in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
+    print) layout the dose and the caution stand side by side."""
     parts: list[Flowable] = []
 
     def add(flowable: Flowable | None) -> None:
@@ -444,8 +453,6 @@ def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
         add(_picture(ex.image, width, t.max_picture_height))
     if ex.video:
         add(_qr_block(ex.video, "Video", t, width))
-    if ex.equipment:
-        add(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", ss["label"]))
     if t.two_columns:
         add(_dose_box(ex, t, width))
         add(_caution_box(ex, t, width))
@@ -459,8 +466,8 @@ def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
     return parts
 
 
-def _boxed(paras: list[Flowable], width: float, *, background: object = None, border: bool = False) -> Table:
-    """Paragraphs in a one-cell table: shaded (the dose) or outlined (a caution)."""
+def _boxed(paras: list[Flowable], width: float, *, background: object = None, border: bool = False, rule: float = 0) -> Table:
+    """Paragraphs in a one-cell table: shaded with a thin rule (the dose), or outlined (a caution)."""
     cmds: list[tuple] = [
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -471,6 +478,8 @@ def _boxed(paras: list[Flowable], width: float, *, background: object = None, bo
         cmds.append(("BACKGROUND", (0, 0), (-1, -1), background))
     if border:
         cmds.append(("BOX", (0, 0), (-1, -1), 1.5, styles.INK))
+    elif rule:  # so the box still shows where a printer drops the light grey
+        cmds.append(("BOX", (0, 0), (-1, -1), rule, styles.RULE))
     return Table([[paras]], colWidths=[width], style=TableStyle(cmds), splitInRow=1)
 
 
@@ -492,8 +501,15 @@ def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str)
     return parts
 
 
+class _Divider(HRFlowable):
+    """The rule between exercise blocks; dropped where it would fall at the foot or top of a page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [Spacer(0, 0)]
+
+
 def _rule(t: Theme) -> HRFlowable:
-    return HRFlowable(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=t.block_gap / 2, spaceAfter=t.block_gap)
+    return _Divider(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=t.block_gap / 2, spaceAfter=t.block_gap)
 
 
 def _log_rows(ws: Worksheet) -> list[tuple[str, int]]:

@@ -140,7 +140,20 @@ def _build_safely(task: tuple[Path, Path, PrintOptions | None]) -> Result:
 
 
 def _worker_start() -> None:
-    """Each worker loads the fonts and styles once, then builds many worksheets."""
+    """Each worker loads the fonts and styles once, then builds many worksheets.
+
+    On Linux a worker also asks to be killed when the command that started it dies, so
+    killing a build (even with SIGKILL) stops its workers too, instead of leaving them to
+    finish writing PDFs on their own.
+    """
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     from . import styles
 
     styles.theme(False)

@@ -98,6 +98,7 @@ def _sheet(size: float, leading: float) -> StyleSheet1:
         "step", parent=body, leftIndent=20 * k, bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=size, spaceAfter=3 * k,
     ))
     ss.add(ParagraphStyle("dose", parent=body, fontSize=13.5 * k, leading=18 * k, spaceAfter=0))
+    ss.add(ParagraphStyle("dose_need", parent=body, spaceBefore=3 * k, spaceAfter=0))
     ss.add(ParagraphStyle("caution", parent=body, spaceAfter=0))
     ss.add(ParagraphStyle("caution_more", parent=body, spaceBefore=3 * k, spaceAfter=0))
     ss.add(ParagraphStyle("note", parent=body, spaceAfter=3 * k))
@@ -106,7 +107,7 @@ def _sheet(size: float, leading: float) -> StyleSheet1:
     ss.add(ParagraphStyle("field", parent=body, fontSize=max(12, 11.5 * k), leading=max(15, 14 * k), spaceAfter=0))
     ss.add(ParagraphStyle("cell", parent=body, fontSize=max(11, 11 * k), leading=max(13.5, 13 * k), spaceAfter=0))
     ss.add(ParagraphStyle("cell_head", parent=body, fontName=fonts.BOLD, fontSize=max(10, 10 * k), leading=max(12, 12 * k), spaceAfter=0))
-    ss.add(ParagraphStyle("footer", parent=body, fontSize=9.5 * max(1, k * 0.85), leading=11.5 * max(1, k * 0.85), spaceAfter=0))
+    ss.add(ParagraphStyle("footer", parent=body, fontSize=10 * max(1, k * 0.85), leading=12 * max(1, k * 0.85), spaceAfter=0))
     ss.add(ParagraphStyle("contents", parent=body, fontSize=15 * k, leading=20 * k, spaceAfter=6 * k))
     return ss
 
@@ -118,7 +119,7 @@ def theme(large: bool = False) -> Theme:
     if not large:
         return Theme(
             large=False, ss=_sheet(12.5, 16.5), two_columns=True, badge=26, badge_gap=9, block_gap=10,
-            card_share=0.40, column_gap=16, card_gap=6, max_picture_height=2.2 * inch, qr_size=0.95 * inch,
+            card_share=0.37, column_gap=16, card_gap=6, max_picture_height=2.2 * inch, qr_size=0.95 * inch,
             check_box=16, header_size=11, page_number_size=11, margin=0.6 * inch, top=0.55 * inch,
         )
     return Theme(

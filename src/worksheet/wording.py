@@ -19,7 +19,8 @@ SEPARATOR = "•"
 
 SIDE_WORDS = {
     "each": "Each side",
-    "alternate": "Each side, alternating",
+    "alternate": "Each side, switching sides each time",
+    "switch": "Switch sides each time",
     "both": "Both sides at once",
     "left": "Left side only",
     "right": "Right side only",
@@ -76,7 +77,8 @@ def reps_words(c: Count) -> str:
 
 
 def sets_words(c: Count) -> str:
-    return f"{count_words(c)} set" if (not c.is_range and c.low == 1) else f"{count_words(c)} sets"
+    """'2 sets, resting between'; a patient may not know the word, so it says what to do."""
+    return f"{count_words(c)} sets, resting between"
 
 
 def dose_parts(dose: Dose) -> list[tuple[str, str]]:
@@ -90,8 +92,9 @@ def dose_parts(dose: Dose) -> list[tuple[str, str]]:
     sides = dose.sides
     if dose.reps:
         text = reps_words(dose.reps)
-        if sides == "each":  # one line says it all: "Repeat 3 times each side"
-            text, sides = f"{text} each side", None
+        if sides in ("each", "alternate"):  # the count is per side: say so on the same line
+            text = f"{text} each side"
+            sides = None if sides == "each" else "switch"
         lead, _, rest = text.partition(" ")
         parts.append((lead, rest))
     if dose.sets and (dose.sets.is_range or dose.sets.low > 1):  # "1 set" only adds words
