@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fonts, validate
-from .errors import BuildError, InputError, Issue, WorksheetError
+from .errors import InputError, Issue, WorksheetError
 from .model import Clinic, PrintOptions, Settings, Worksheet
 from .source import display_path
 
@@ -100,19 +100,18 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
     rendered = layout.render(ws, settings)
     target = output_path(path, out_dir)
     output.write_atomic(target, rendered.data)
-    return Result(path, target, rendered.pages, library_ids=ws.library_ids, inputs=_depends_on(path, ws, options))
+    inputs = _depends_on(path, ws, options, settings.clinic)
+    return Result(path, target, rendered.pages, library_ids=ws.library_ids, inputs=inputs)
 
 
-def _depends_on(path: Path, ws: Worksheet, options: PrintOptions) -> tuple[Path, ...]:
+def _depends_on(path: Path, ws: Worksheet, options: PrintOptions, clinic: Clinic | None) -> tuple[Path, ...]:
     """Every file a worksheet's PDF is made from, including clinic files that might appear."""
     files = [path] + [path.parent / validate.LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
     files += [ex.image for ex in ws.exercises if ex.image is not None]
-    if options.clinic is not None:
-        files += [options.clinic.logo] if options.clinic.logo else []
-    else:
+    if options.clinic is None:  # a clinic.yaml beside the worksheet, or one that appears later
         files += [path.parent / name for name in CLINIC_FILES]
-        clinic = clinic_for(path, options)
-        files += [clinic.logo] if clinic is not None and clinic.logo else []
+    if clinic is not None and clinic.logo:
+        files.append(clinic.logo)
     return tuple(dict.fromkeys(files))
 
 
@@ -237,6 +236,3 @@ def check_all(paths: list[Path]) -> Iterator[Result]:
             yield Result(path, error=e)
         else:
             yield Result(path)
-
-
-__all__ = ["BuildError", "DEFAULT_OUT", "DEFAULT_SOURCE", "Result", "build_all", "build_one", "check_all", "find_worksheets", "load"]
