@@ -223,3 +223,36 @@ def test_extreme_content_paginates_instead_of_failing(project: Path) -> None:
     many_pages = pdf_pages(project / "out" / "many.pdf")
     assert len(many_pages) > 30
     assert "300 Exercise 299" in " ".join(many_pages)
+
+
+def test_a_block_taller_than_a_page_starts_where_it_is_reached(project: Path) -> None:
+    """A block that fits no page does not leave the rest of the page blank: it flows on as one
+    column from where it is reached, and its parts split without a single line left alone."""
+    long = " ".join(["Breathe out as you lift and keep your back flat."] * 400)
+    write(project, "w.yaml", (
+        "title: Long\nexercises:\n  - name: Short one\n    steps: [Lie down.]\n    reps: 3\n"
+        f"  - name: Very long one\n    steps: [\"{long}\", Then rest.]\n    reps: 3\n    caution: Stop if it hurts.\n"
+        "  - name: After\n    steps: [Stand up.]\n    reps: 2\n"
+    ))
+    assert run("build", "w.yaml", "-o", "out").exit_code == 0
+    pages = pdf_pages(project / "out" / "w.pdf")
+    assert "2 Very long one" in pages[0] and "Breathe out" in pages[0]
+    text = " ".join(" ".join(pages).split())
+    assert text.count("Breathe") == 400 and text.count("flat.") == 400
+    assert text.index("Then rest.") < text.index("Stop if it hurts.") < text.index("3 After")
+
+
+def test_split_text_leaves_no_line_alone() -> None:
+    from worksheet import flow, styles
+
+    style = styles.theme(False).ss["body"]
+    text = flow.Text(" ".join(["word"] * 300), style)
+    _, height = text.wrap(200, 1e9)
+    lines = round(height / style.leading)
+    for room in range(1, lines + 2):
+        parts = text.split(200, room * style.leading)
+        if not parts:
+            assert room < 2 or room > lines - 2
+            continue
+        first, rest = (round(p.wrap(200, 1e9)[1] / style.leading) for p in parts)
+        assert first >= 2 and rest >= 2 and first + rest == lines and first <= room

@@ -1,13 +1,14 @@
 """Lay worksheets out as a PDF, in memory: one worksheet, or several as a booklet.
 
 Why: this is the only module that knows ReportLab's platypus. It turns the model
-into flowables (one kept-together block per exercise), draws the running header
-and the footer (clinic, disclaimer and "Page X of Y") and returns the PDF bytes;
-writing them to disk is :mod:`worksheet.output`'s job.
+into flowables (one block per exercise, kept on one page), draws the running
+header and the footer (clinic, disclaimer and "Page X of Y") and returns the PDF
+bytes; writing them to disk is :mod:`worksheet.output`'s job.
 
-Every piece of user text goes through :func:`esc` before it reaches a
-Paragraph: Paragraph text is markup, and markup from a file could embed local
-images, links or worse (CVE-2023-33733). Our own tags are the only markup.
+Most text is :class:`worksheet.flow.Text`, which is never markup. The few
+platypus Paragraphs left (the log, the patient line, QR captions, the contents)
+get user text only through :func:`esc`: Paragraph text is markup, and markup
+from a file could embed local images, links or worse (CVE-2023-33733).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
+from .flow import Block, Box, Drawn, Gap, Row, Stack, Text
 from .model import Clinic, Exercise, Patient, PrintOptions, Settings, Worksheet
 from .styles import Geometry, Theme
 
@@ -115,7 +117,7 @@ class _Mark(Flowable):
         pass
 
 
-class _Badge(Flowable):
+class _Badge(Drawn):
     """The exercise number in a filled circle: easy to find and to say ("number 3")."""
 
     def __init__(self, number: int, size: float) -> None:
@@ -125,14 +127,15 @@ class _Badge(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (self.size, self.size)
 
-    def draw(self) -> None:
-        c, r = self.canv, self.size / 2
+    def draw_at(self, c: Canvas, x: float, y: float) -> None:
+        r = self.size / 2
         c.setFillColor(styles.INK)
-        c.circle(r, r, r, stroke=0, fill=1)
+        c.circle(x + r, y + r, r, stroke=0, fill=1)
         c.setFillColor("white")
         font_size = self.size * (0.55 if self.number < 10 else 0.45)
         c.setFont(fonts.BOLD, font_size)
-        c.drawCentredString(r, r - font_size * 0.35, str(self.number))
+        c.drawCentredString(x + r, y + r - font_size * 0.35, str(self.number))
+        c.setFillColor(styles.INK)
 
 
 class _Boxes(Flowable):
@@ -206,7 +209,7 @@ class _Footer:
     def __init__(self, geo: Geometry, t: Theme, disclaimers: Sequence[str], clinic: Clinic | None) -> None:
         self.geo, self.t = geo, t
         self.text_width = geo.frame_width - self.NUMBER_WIDTH - 12
-        self.paras = [Paragraph(esc(d), t.ss["footer"]) for d in disclaimers]
+        self.paras = [Text(d, t.ss["footer"]) for d in disclaimers]
         heights = [p.wrap(self.text_width, geo.height)[1] for p in self.paras]
         self.clinic = self._clinic_line(clinic) if clinic else None
         self.clinic_height = self.clinic.wrap(geo.frame_width, geo.height)[1] + 4 if self.clinic else 0
@@ -245,7 +248,7 @@ class _Footer:
             self.clinic.drawOn(canv, g.left, y)
             y -= 4
         para = self.paras[min(index, len(self.paras) - 1)]
-        para.drawOn(canv, g.left, y - para.height)
+        para.draw_at(canv, g.left, y - para.height)
         canv.setFillColor(styles.INK)
         canv.setFont(fonts.BOLD, self.t.page_number_size)
         canv.drawRightString(g.width - g.right, y - self.t.page_number_size, f"Page {page} of {total}")
@@ -375,13 +378,14 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
     return table
 
 
-def _heading(ex: Exercise, number: int, t: Theme, width: float) -> Table:
+def _labelled(label: str, text: str, style: ParagraphStyle) -> Text:
+    """``label`` in bold, then the text: "Start: Lie on your back"."""
+    return Text([(fonts.BOLD, label), (style.fontName, " " + text)], style)
+
+
+def _heading(ex: Exercise, number: int, t: Theme, width: float) -> Row:
     lead = t.badge + t.badge_gap
-    heading = Table(
-        [[_Badge(number, t.badge), Paragraph(esc(ex.name), t.ss["name"])]],
-        colWidths=[lead, width - lead],
-        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
-    )
+    heading = Row([_Badge(number, t.badge), Text(ex.name, t.ss["name"])], [lead, width - lead], middle=True)
     heading.exercise = ex  # type: ignore[attr-defined]
     return heading
 
@@ -391,16 +395,16 @@ def _instructions(ex: Exercise, t: Theme) -> list[Flowable]:
     ss = t.ss
     parts: list[Flowable] = []
     if ex.position:
-        parts.append(Paragraph(f"<b>Start:</b> {esc(ex.position)}", ss["label"]))
+        parts.append(_labelled("Start:", ex.position, ss["label"]))
     if len(ex.steps) == 1:
-        parts.append(Paragraph(esc(ex.steps[0]), ss["body"]))
+        parts.append(Text(ex.steps[0], ss["body"]))
     else:
         for i, step in enumerate(ex.steps, 1):
-            parts.append(Paragraph(esc(step), ss["step"], bulletText=f"{i}."))
+            parts.append(Text(step, ss["step"], bullet=f"{i}."))
     if ex.feel:
-        parts.append(Paragraph(f"<b>You should feel:</b> {esc(ex.feel)}", ss["label"]))
+        parts.append(_labelled("You should feel:", ex.feel, ss["label"]))
     for i, note in enumerate(ex.notes):
-        parts.append(Paragraph(("<b>Tip:</b> " if i == 0 else "") + esc(note), ss["note"]))
+        parts.append(_labelled("Tip:", note, ss["note"]) if i == 0 else Text(note, ss["note"]))
     return parts
 
 
@@ -415,28 +419,30 @@ def _picture(path: Path, width: float, max_height: float) -> Flowable:
     return flowable
 
 
-def _dose_box(ex: Exercise, t: Theme, width: float) -> Table | None:
+def _dose_box(ex: Exercise, t: Theme) -> Box | None:
     """The dose in a shaded, ruled box, one part a line ("Hold 30 seconds", "Repeat 3 times
-    each side"), with what the exercise needs as its last line."""
-    dose = wording.dose_parts(ex.dose)
-    lines = [Paragraph(f"<b>{esc(label)}</b> {esc(words)}" if label else esc(words), t.ss["dose"]) for label, words in dose]
+    each side"), with what the exercise needs as its last line. The rule keeps the box
+    visible where a printer drops the light grey."""
+    ss = t.ss
+    lines: list[Flowable] = [_labelled(label, words, ss["dose"]) if label else Text(words, ss["dose"])
+                             for label, words in wording.dose_parts(ex.dose)]
     if ex.equipment:
-        lines.append(Paragraph(f"<b>You need:</b> {esc(', '.join(ex.equipment))}", t.ss["dose_need"]))
+        lines.append(_labelled("You need:", ", ".join(ex.equipment), ss["dose_need"]))
     if not lines:
         return None
-    return _boxed(lines, width, background=styles.SHADE, rule=0.75)
+    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE)
 
 
-def _caution_box(ex: Exercise, t: Theme, width: float) -> Table | None:
+def _caution_box(ex: Exercise, t: Theme) -> Box | None:
     if not ex.caution:
         return None
     first, *more = ex.caution
-    paras = [Paragraph(f"<b>Caution:</b> {esc(first)}", t.ss["caution"])]
-    paras += [Paragraph(esc(c), t.ss["caution_more"]) for c in more]
-    return _boxed(paras, width, border=True)
+    paras: list[Flowable] = [_labelled("Caution:", first, t.ss["caution"])]
+    paras += [Text(c, t.ss["caution_more"]) for c in more]
+    return Box(paras, line=1.5, line_color=styles.INK)
 
 
-def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
+def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True) -> list[Flowable]:
     """What to look at, how much, with what, and when to stop: picture, video code, the dose
     in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
     print) layout the dose and the caution stand side by side."""
@@ -446,59 +452,50 @@ def _card(ex: Exercise, t: Theme, width: float) -> list[Flowable]:
         if flowable is None:
             return
         if parts:
-            parts.append(Spacer(0, t.card_gap))
+            parts.append(Gap(t.card_gap))
         parts.append(flowable)
 
     if ex.image is not None:
         add(_picture(ex.image, width, t.max_picture_height))
     if ex.video:
         add(_qr_block(ex.video, "Video", t, width))
-    if t.two_columns:
-        add(_dose_box(ex, t, width))
-        add(_caution_box(ex, t, width))
-        return parts
-    half = (width - t.column_gap) / 2
-    dose, caution = _dose_box(ex, t, half), _caution_box(ex, t, half)
-    if dose is not None and caution is not None:
-        add(Table([[dose, "", caution]], colWidths=[half, t.column_gap, half], style=TableStyle(_NO_PADDING), splitInRow=1))
+    dose, caution = _dose_box(ex, t), _caution_box(ex, t)
+    if not t.two_columns and side_by_side and dose is not None and caution is not None:
+        half = (width - t.column_gap) / 2
+        add(Row([dose, None, caution], [half, t.column_gap, half]))
     else:
-        add(_dose_box(ex, t, width) or _caution_box(ex, t, width))
+        add(dose)
+        add(caution)
     return parts
 
 
-def _boxed(paras: list[Flowable], width: float, *, background: object = None, border: bool = False, rule: float = 0) -> Table:
-    """Paragraphs in a one-cell table: shaded with a thin rule (the dose), or outlined (a caution)."""
-    cmds: list[tuple] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-    ]
-    if background is not None:
-        cmds.append(("BACKGROUND", (0, 0), (-1, -1), background))
-    if border:
-        cmds.append(("BOX", (0, 0), (-1, -1), 1.5, styles.INK))
-    elif rule:  # so the box still shows where a printer drops the light grey
-        cmds.append(("BOX", (0, 0), (-1, -1), rule, styles.RULE))
-    return Table([[paras]], colWidths=[width], style=TableStyle(cmds), splitInRow=1)
-
-
-def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str) -> list[Flowable]:
+def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str) -> Block:
     """One exercise: the numbered name across the top, then the instructions on the left
-    and the dose and caution on the right, where a glance finds them (one column in large print)."""
-    parts: list[Flowable] = [_Anchor(key, f"{number}. {ex.name}", 1), _heading(ex, number, t, width), Spacer(0, 5)]
+    and the dose and caution on the right, where a glance finds them (one column in large
+    print). Kept on one page; one taller than a page flows as one column instead."""
+    title = f"{number}. {ex.name}"
+    heading = _heading(ex, number, t, width)
     left = _instructions(ex, t)
-    if t.two_columns:
-        right_width = round(width * t.card_share)
-        right = _card(ex, t, right_width)
-        if left and right:
-            left_width = width - right_width - t.column_gap
-            parts.append(Table([[left, "", right]], colWidths=[left_width, t.column_gap, right_width],
-                               style=TableStyle(_NO_PADDING), splitInRow=1))
-            return parts
-    card = _card(ex, t, width)
-    parts += left + ([Spacer(0, t.card_gap)] if left and card else []) + card
-    return parts
+    right_width = round(width * t.card_share)
+    right = _card(ex, t, right_width) if t.two_columns else []
+    if left and right:
+        left_width = width - right_width - t.column_gap
+        body: list[Flowable] = [Row([Stack(left), None, Stack(right)], [left_width, t.column_gap, right_width])]
+    else:
+        card = _card(ex, t, width)
+        body = left + ([Gap(t.card_gap)] if left and card else []) + card
+
+    def fallback() -> list[Flowable]:
+        card = _card(ex, t, width, side_by_side=False)
+        return [_Anchor(key, title, 1), heading, Gap(5), *left, *([Gap(t.card_gap)] if left and card else []), *card]
+
+    def mark(canv: Canvas, x: float, top: float) -> None:
+        # Pages are held back until the end (for "Page X of Y"): note where the bookmark goes.
+        canv._marks.append((key, title, 1, *canv.absolutePosition(x, top)))  # type: ignore[attr-defined]
+
+    block = Block([heading, Gap(5), *body], fallback, mark)
+    block.exercise = ex  # type: ignore[attr-defined]
+    return block
 
 
 class _Divider(HRFlowable):
@@ -582,23 +579,23 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     """The flowables of one worksheet, from its title to its log."""
     ss = t.ss
     prefix = f"w{index}-"
-    story: list[Flowable] = [_Mark(index), _Anchor(f"{prefix}title", ws.title, 0, contents=booklet), Paragraph(esc(ws.title), ss["title"])]
-    story.append(Paragraph(esc(ws.subtitle), ss["subtitle"]) if ws.subtitle else Spacer(0, 8))
+    story: list[Flowable] = [_Mark(index), _Anchor(f"{prefix}title", ws.title, 0, contents=booklet), Text(ws.title, ss["title"])]
+    story.append(Text(ws.subtitle, ss["subtitle"]) if ws.subtitle else Spacer(0, 8))
     if s.patient_header:
         story += [_patient_block(s.patient, t, width), Spacer(0, 10)]
     for para in ws.intro:
-        story.append(Paragraph(esc(para), ss["intro"]))
+        story.append(Text(para, ss["intro"]))
     if ws.equipment:
-        story.append(Paragraph(f"<b>You will need:</b> {esc(', '.join(ws.equipment))}", ss["equipment"]))
+        story.append(_labelled("You will need:", ", ".join(ws.equipment), ss["equipment"]))
     if ws.video:
         story += [Spacer(0, 4), _qr_block(ws.video, "Watch the whole routine", t, width)]
     story.append(Spacer(0, 6))
     for number, ex in enumerate(ws.exercises, 1):
         story.append(_rule(t))
-        story.append(KeepTogether(_exercise_block(ex, number, t, width, f"{prefix}ex{number}")))
+        story.append(_exercise_block(ex, number, t, width, f"{prefix}ex{number}"))
     if ws.notes:
-        block: list[Flowable] = [_rule(t), _Anchor(f"{prefix}notes", "Notes", 1), Paragraph("Notes", ss["section"])]
-        block += [Paragraph(esc(p), ss["body"]) for p in ws.notes]
+        block: list[Flowable] = [_rule(t), _Anchor(f"{prefix}notes", "Notes", 1), Text("Notes", ss["section"])]
+        block += [Text(p, ss["body"]) for p in ws.notes]
         story.append(KeepTogether(block))
     if s.log:
         story += _log(ws, s, t, width, f"{prefix}log")

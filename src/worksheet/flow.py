@@ -1,0 +1,373 @@
+"""Our own flowables: plain text that breaks its lines once, and boxes, rows and stacks of it.
+
+Why: platypus' Paragraph parses markup for every piece of text, and a worksheet's
+exercise block (a Table in a Table in a KeepTogether) made platypus measure each
+paragraph up to four times and re-measure every cell; that was most of a build's
+time. Our text needs no markup: it is user text plus our own bold labels, given
+as runs of (font, text). So a word is measured once (the widths are cached for the
+whole process), lines are broken once per width, and a paragraph is drawn as one
+text object. User text never meets a markup parser on this path at all.
+
+The composites (:class:`Stack`, :class:`Row`, :class:`Box`) lay their parts out
+once per width and draw them at absolute positions. A :class:`Stack` splits
+between or inside its parts, a :class:`Box` inside its text; a :class:`Row`
+does not split: :class:`Block` (an exercise) moves whole to the next page, and
+only when it is taller than a page does it give up its columns and flow as one
+column that splits anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+Run = tuple[str, str]  # (font name, text)
+Word = tuple[Run, ...]  # pieces of one word, each in its own font ("Start:" bold, ...)
+
+# Line breaks go at white space, but not at the no-break spaces.
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+_EPSILON = 1e-6
+
+
+@lru_cache(maxsize=1 << 16)
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
+def _words(runs: Sequence[Run]) -> list[Word]:
+    """Runs of text as words: white space separates words; a run boundary without
+    white space joins two pieces into one word (``<b>5</b>x`` stays one word)."""
+    words: list[list[Run]] = []
+    joined = False  # the next piece continues the last word
+    for font, text in runs:
+        for i, part in enumerate(_SPACE.split(text)):
+            if i:
+                joined = False
+            if part:
+                if joined:
+                    words[-1].append((font, part))
+                else:
+                    words.append([(font, part)])
+                joined = True
+    return [tuple(w) for w in words]
+
+
+def _word_width(word: Word, size: float) -> float:
+    return sum(_width(text, font, size) for font, text in word)
+
+
+def _chop(word: Word, avail: float, size: float) -> list[Word]:
+    """A word wider than the line, cut into pieces that fit (never before a combining mark)."""
+    pieces: list[list[Run]] = [[]]
+    used = 0.0
+    for font, text in word:
+        for ch in text:
+            w = _width(ch, font, size)
+            if used + w > avail + _EPSILON and used > 0 and not unicodedata.combining(ch):
+                pieces.append([])
+                used = 0.0
+            piece = pieces[-1]
+            if piece and piece[-1][0] == font:
+                piece[-1] = (font, piece[-1][1] + ch)
+            else:
+                piece.append((font, ch))
+            used += w
+    return [tuple(p) for p in pieces if p]
+
+
+def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[Word]]:
+    """Greedy line breaking: as many words as fit on each line, long words cut."""
+    lines: list[list[Word]] = []
+    line: list[Word] = []
+    used = 0.0
+    for word in words:
+        w = _word_width(word, size)
+        if line:
+            gap = _width(" ", word[0][0], size)
+            if used + gap + w <= avail + _EPSILON:
+                line.append(word)
+                used += gap + w
+                continue
+            lines.append(line)
+        if w > avail + _EPSILON:
+            *full, last = _chop(word, avail, size)
+            lines += [[piece] for piece in full]
+            line, used = [last], _word_width(last, size)
+        else:
+            line, used = [word], w
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _segments(line: list[Word]) -> list[Run]:
+    """A line as runs to draw: neighbouring pieces in one font merged, spaces between words."""
+    out: list[list[str]] = []
+    for i, word in enumerate(line):
+        for j, (font, text) in enumerate(word):
+            if i and not j:
+                text = " " + text
+            if out and out[-1][0] == font:
+                out[-1][1] += text
+            else:
+                out.append([font, text])
+    return [(f, t) for f, t in out]
+
+
+class Drawn(Flowable):
+    """A flowable that can draw itself at an absolute position, without a saved state."""
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def draw(self) -> None:
+        self.draw_at(self.canv, 0, 0)
+
+
+def place(item: Flowable, canv: Canvas, x: float, y: float) -> None:
+    """Draw any flowable with its bottom-left corner at (x, y)."""
+    if isinstance(item, Drawn):
+        item.draw_at(canv, x, y)
+    else:
+        item.drawOn(canv, x, y)
+
+
+class Text(Drawn):
+    """A paragraph of plain text in one style: runs of (font, text), an optional bullet.
+
+    Like a platypus Paragraph with ``splitLongWords`` and no widows or orphans, but
+    the text is never markup, and its lines are broken once per width.
+    """
+
+    def __init__(self, runs: Sequence[Run] | str, style: ParagraphStyle, bullet: str | None = None) -> None:
+        super().__init__()
+        self.style = style
+        self._words: list[Word] | None = _words([(style.fontName, runs)] if isinstance(runs, str) else runs)
+        self.bullet = bullet
+        self.space_before, self.space_after = style.spaceBefore, style.spaceAfter
+        self._lines: list[list[Word]] = []
+        self._for: float | None = None
+
+    @classmethod
+    def _part(cls, whole: Text, lines: list[list[Word]], first: bool, last: bool) -> Text:
+        part = cls.__new__(cls)
+        Flowable.__init__(part)
+        part.style, part.bullet = whole.style, whole.bullet if first else None
+        part._words = None  # from the lines, if ever needed at another width
+        part.space_before = whole.space_before if first else 0
+        part.space_after = whole.space_after if last else 0
+        part._lines, part._for = lines, whole._for
+        return part
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = [w for line in self._lines for w in line]
+        return self._words
+
+    def lines(self, width: float) -> list[list[Word]]:
+        if width != self._for:
+            st = self.style
+            self._lines = break_lines(self.words, width - st.leftIndent - st.rightIndent, st.fontSize)
+            self._for = width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        fit = int((availHeight + _EPSILON) // self.style.leading)
+        fit = min(fit, len(lines) - 2)  # no widow: at least two lines go on
+        if fit < 2:  # no orphan: at least two lines stay
+            return []
+        return [self._part(self, lines[:fit], True, False), self._part(self, lines[fit:], False, True)]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        st = self.style
+        if not self._lines:
+            return
+        base = y + self.height - st.fontSize
+        tx = canv.beginText()
+        tx.setFillColor(st.textColor)
+        if self.bullet:
+            tx.setTextOrigin(x + st.bulletIndent, base)
+            tx.setFont(st.bulletFontName, st.bulletFontSize)
+            tx.textOut(self.bullet)
+        current = self.bullet and st.bulletFontName
+        left = x + st.leftIndent
+        for i, line in enumerate(self._lines):
+            tx.setTextOrigin(left, base - i * st.leading)
+            for font, text in _segments(line):
+                if font != current:
+                    tx.setFont(font, st.fontSize, st.leading)
+                    current = font
+                tx.textOut(text)
+        canv.drawText(tx)
+
+
+class Gap(Drawn):
+    """Empty vertical space of a fixed height inside a stack."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pass
+
+
+def _stack_geometry(items: Sequence[Flowable], width: float) -> tuple[float, list[tuple[float, float]]]:
+    """Height of items one under another (as a table cell stacks them: the spaces between
+    parts count, the first part's space before and the last one's space after do not),
+    and each part's (offset from the top, height)."""
+    at, placed = 0.0, []
+    for i, item in enumerate(items):
+        if i:
+            at += item.getSpaceBefore()
+        h = item.wrap(width, 1e9)[1]
+        placed.append((at, h))
+        at += h
+        if i < len(items) - 1:
+            at += item.getSpaceAfter()
+    return at, placed
+
+
+class Stack(Drawn):
+    """Flowables one under another, at one width; splits between or inside its parts."""
+
+    def __init__(self, items: Sequence[Flowable], space_before: float = 0, space_after: float = 0) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.space_before, self.space_after = space_before, space_after
+        self._for: float | None = None
+        self._placed: list[tuple[float, float]] = []
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._for:
+            self.height, self._placed = _stack_geometry(self.items, availWidth)
+            self._for = availWidth
+        self.width = availWidth
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        for i, (item, (top, h)) in enumerate(zip(self.items, self._placed, strict=True)):
+            if top + h <= availHeight + _EPSILON:
+                continue
+            parts = item.split(availWidth, availHeight - top) if availHeight - top > 0 else []
+            head, tail = (self.items[:i] + parts[:1], parts[1:] + self.items[i + 1:]) if parts else (self.items[:i], self.items[i:])
+            if not head or not tail:
+                return []
+            return [Stack(head, self.space_before, 0), Stack(tail, 0, self.space_after)]
+        return [self]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        top = y + self.height
+        for item, (at, h) in zip(self.items, self._placed, strict=True):
+            place(item, canv, x, top - at - h)
+
+
+class Row(Drawn):
+    """Flowables side by side at fixed widths, aligned at the top or in the middle."""
+
+    def __init__(self, cells: Sequence[Flowable | None], widths: Sequence[float], middle: bool = False) -> None:
+        super().__init__()
+        self.cells, self.widths, self.middle = list(cells), list(widths), middle
+        self._heights: list[float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._heights is None:
+            self._heights = [c.wrap(w, 1e9)[1] if c is not None else 0.0 for c, w in zip(self.cells, self.widths, strict=True)]
+        self.width, self.height = availWidth, max(self._heights)
+        return self.width, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        assert self._heights is not None
+        for cell, w, h in zip(self.cells, self.widths, self._heights, strict=True):
+            if cell is not None:
+                place(cell, canv, x, y + (self.height - h) / 2 if self.middle else y + self.height - h)
+            x += w
+
+
+class Box(Drawn):
+    """Text in a box: shaded with a thin rule (a dose) or outlined (a caution). Splits inside its text."""
+
+    PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
+
+    def __init__(self, items: Sequence[Flowable], background: object = None, line: float = 0, line_color: object = None) -> None:
+        super().__init__()
+        self.stack = items if isinstance(items, Stack) else Stack(items)
+        self.background, self.line, self.line_color = background, line, line_color
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        left, right, top, bottom = self.PAD
+        self.width = availWidth
+        self.height = self.stack.wrap(availWidth - left - right, availHeight)[1] + top + bottom
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        left, right, top, bottom = self.PAD
+        parts = self.stack.split(availWidth - left - right, availHeight - top - bottom)
+        if len(parts) != 2:
+            return []
+        return [Box(p, self.background, self.line, self.line_color) for p in parts]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        left, _, _, bottom = self.PAD
+        if self.background is not None or self.line:
+            canv.saveState()
+            if self.background is not None:
+                canv.setFillColor(self.background)
+            if self.line:
+                canv.setStrokeColor(self.line_color)
+                canv.setLineWidth(self.line)
+            canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)
+            canv.restoreState()
+        self.stack.draw_at(canv, x + left, y + bottom)
+
+
+class Block(Stack):
+    """An exercise: kept on one page whole. Where it does not fit, it moves to the next
+    page; where it is taller than a whole page, ``fallback()`` gives its parts as one
+    column that splits anywhere."""
+
+    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]], on_draw: Callable[[Canvas, float, float], None]) -> None:
+        super().__init__(items)
+        self.fallback, self.on_draw = fallback, on_draw
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        never_fits = frame is not None and (frame._atTop or self.height > frame._aH)
+        if not never_fits and not getattr(self, "_postponed", False):
+            return []  # try the next page first, as KeepTogether would
+        return self.fallback()
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        self.on_draw(canv, x, y + self.height)
+        super().draw_at(canv, x, y)
