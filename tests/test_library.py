@@ -105,3 +105,16 @@ def test_library_folder_is_not_built_as_worksheets(lib: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
     assert result.stdout == "Built build/w.pdf (1 page)\n"
+
+
+def test_an_edited_entry_is_read_afresh_in_the_same_process(lib: Path) -> None:
+    """Entries are parsed once per process and content: an edit is never hidden by that."""
+    write(lib, "worksheets/w.yaml", "title: Test\nexercises:\n  - use: knee-to-chest\n")
+    first = pipeline.load(lib / "worksheets/w.yaml")
+    assert first.exercises[0].name == "Knee to chest stretch"
+    write(lib, "worksheets/library/knee-to-chest.yaml", KNEE.replace("Knee to chest stretch", "Knee hug"))
+    again = pipeline.load(lib / "worksheets/w.yaml")
+    assert again.exercises[0].name == "Knee hug"
+    write(lib, "worksheets/library/knee-to-chest.yaml", KNEE + "    reps: ten\n")
+    with pytest.raises(InputError, match="reps"):
+        pipeline.load(lib / "worksheets/w.yaml")

@@ -60,6 +60,8 @@ def _words(runs: Sequence[Run]) -> list[Word]:
 
 
 def _word_width(word: Word, size: float) -> float:
+    if len(word) == 1:
+        return _width(word[0][1], word[0][0], size)
     return sum(_width(text, font, size) for font, text in word)
 
 
@@ -109,6 +111,9 @@ def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[W
 
 def _segments(line: list[Word]) -> list[Run]:
     """A line as runs to draw: neighbouring pieces in one font merged, spaces between words."""
+    font = line[0][0][0]
+    if all(len(w) == 1 and w[0][0] == font for w in line):  # the usual case: one font
+        return [(font, " ".join(w[0][1] for w in line))]
     out: list[list[str]] = []
     for i, word in enumerate(line):
         for j, (font, text) in enumerate(word):
@@ -210,14 +215,18 @@ class Text(Drawn):
             tx.setFont(st.bulletFontName, st.bulletFontSize)
             tx.textOut(self.bullet)
         current = self.bullet and st.bulletFontName
-        left = x + st.leftIndent
-        for i, line in enumerate(self._lines):
-            tx.setTextOrigin(left, base - i * st.leading)
-            for font, text in _segments(line):
-                if font != current:
-                    tx.setFont(font, st.fontSize, st.leading)
-                    current = font
-                tx.textOut(text)
+        tx.setTextOrigin(x + st.leftIndent, base)
+        for line in self._lines:
+            *pieces, (font, text) = _segments(line)
+            for piece_font, piece in pieces:
+                if piece_font != current:
+                    tx.setFont(piece_font, st.fontSize, st.leading)
+                    current = piece_font
+                tx.textOut(piece)
+            if font != current:
+                tx.setFont(font, st.fontSize, st.leading)
+                current = font
+            tx.textLine(text)  # the line's last piece, then down one line (T*)
         canv.drawText(tx)
 
 

@@ -116,8 +116,17 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_file(path: Path, shown: str | None = None) -> Document:
-    """Read and parse ``path``; raise :class:`InputError` for anything unreadable."""
+_MEMO: dict[tuple[str, Path, bytes], Document] = {}
+_MEMO_ENTRIES, _MEMO_BYTES = 512, 64 * 1024
+
+
+def read_file(path: Path, shown: str | None = None, memo: bool = False) -> Document:
+    """Read and parse ``path``; raise :class:`InputError` for anything unreadable.
+
+    With ``memo``, a small file whose bytes were parsed before in this process is not
+    parsed again (library entries, which every worksheet of a batch reads). The bytes
+    are always read: the key is the content, so an edited file is parsed afresh.
+    """
     shown = shown if shown is not None else display_path(path)
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         # A link out of the folder could pull any readable file (a password file, say) into a PDF.
@@ -130,7 +139,16 @@ def read_file(path: Path, shown: str | None = None) -> Document:
     except OSError as e:
         reason = e.strerror or str(e)
         raise InputError([Issue(shown, 1, 1, f"Cannot read the file: {reason}.")]) from None
-    return dataclasses.replace(parse_bytes(data, shown), file=path)
+    if not memo or len(data) > _MEMO_BYTES:
+        return dataclasses.replace(parse_bytes(data, shown), file=path)
+    key = (shown, path, data)
+    doc = _MEMO.get(key)
+    if doc is None:
+        doc = dataclasses.replace(parse_bytes(data, shown), file=path)
+        if len(_MEMO) >= _MEMO_ENTRIES:
+            del _MEMO[next(iter(_MEMO))]  # the oldest
+        _MEMO[key] = doc
+    return doc
 
 
 def parse_bytes(data: bytes, path: str) -> Document:

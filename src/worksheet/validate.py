@@ -63,6 +63,9 @@ class _Ctx:
         self.doc = doc
         self.issues = issues
         self.charset = charset
+        # Most text is plain ASCII: when the font has every printable ASCII character, such
+        # text needs no character-by-character check.
+        self.ascii_ok = charset is not None and all(c in charset for c in range(0x20, 0x7F))
         self.root = root  # the project folder: files a worksheet names must be inside it
 
     def bad(self, node: Node, message: str) -> object:
@@ -119,7 +122,7 @@ def _check_chars(ctx: _Ctx, node: Scalar, text: str, name: str) -> bool:
     if m:
         ctx.bad(node, f"'{name}' contains the control character U+{ord(m.group()):04X}; delete it.")
         ok = False
-    if ctx.charset is None:
+    if ctx.charset is None or (ctx.ascii_ok and text.isascii()):
         return ok
     # Checked as printed: NFC can compose two printable characters into one the font lacks.
     missing = [ch for ch in dict.fromkeys(unicodedata.normalize("NFC", text))
@@ -560,7 +563,7 @@ class Library:
             found: Document | InputError | None = None
             if path.is_file():
                 try:
-                    found = source.read_file(path)
+                    found = source.read_file(path, memo=True)
                 except InputError as e:
                     found = e
             self._entries[entry_id] = found
