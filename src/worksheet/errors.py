@@ -9,7 +9,9 @@ apart: only :class:`WorksheetError` and its subclasses are turned into clean
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -52,3 +54,12 @@ class BuildError(WorksheetError):
 
 class FontError(WorksheetError):
     """A font file we ship is missing or unreadable (a broken install)."""
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the current folder when inside it."""
+    here = Path(os.path.abspath(path))  # not resolve(): a link is shown by its own name
+    try:
+        return str(here.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fonts, validate
-from .errors import InputError, Issue, WorksheetError
+from . import fonts
+from .errors import InputError, Issue, WorksheetError, display_path
 from .model import Clinic, PrintOptions, Settings, Worksheet
-from .source import display_path
 
 SUFFIXES = (".yaml", ".yml")
 CLINIC_FILES = ("clinic.yaml", "clinic.yml")
@@ -48,17 +48,19 @@ def find_worksheets(paths: Iterable[Path]) -> list[Path]:
     Sub-folders are not searched: ``library/`` beside the worksheets holds
     exercises, not worksheets. Each file appears once, in the order first given.
     """
-    found: dict[Path, Path] = {}
+    found: dict[str, Path] = {}
     for path in paths:
         if path.is_dir():
-            children = sorted(
-                p for p in path.iterdir()
-                if p.suffix.lower() in SUFFIXES and p.name.lower() not in CLINIC_FILES and p.is_file()
-            )
+            with os.scandir(path) as entries:
+                names = sorted(
+                    e.name for e in entries
+                    if os.path.splitext(e.name)[1].lower() in SUFFIXES and e.name.lower() not in CLINIC_FILES and e.is_file()
+                )
+            children = [path / name for name in names]
         else:
             children = [path]
         for child in children:
-            found.setdefault(child.resolve(), child)
+            found.setdefault(os.path.realpath(child), child)
     return list(found.values())
 
 
@@ -68,10 +70,14 @@ def output_path(source: Path, out_dir: Path) -> Path:
 
 def load(path: Path) -> Worksheet:
     """Read and validate one worksheet, checking every character against the font."""
+    from . import validate  # YAML only when a file is read: a no-op build needs none
+
     return validate.load_worksheet(path, charset=fonts.charset(), shown=display_path(path))
 
 
 def load_clinic(path: Path) -> Clinic:
+    from . import validate
+
     return validate.load_clinic(path, charset=fonts.charset())
 
 
@@ -106,7 +112,9 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
 
 def _depends_on(path: Path, ws: Worksheet, options: PrintOptions, clinic: Clinic | None) -> tuple[Path, ...]:
     """Every file a worksheet's PDF is made from, including clinic files that might appear."""
-    files = [path] + [path.parent / validate.LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
+    from .validate import LIBRARY_FOLDER
+
+    files = [path] + [path.parent / LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
     files += [ex.image for ex in ws.exercises if ex.image is not None]
     if options.clinic is None:  # a clinic.yaml beside the worksheet, or one that appears later
         files += [path.parent / name for name in CLINIC_FILES]

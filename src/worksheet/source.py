@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, Issue
+from .errors import InputError, Issue, display_path
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -105,15 +105,6 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, col
-
-
-def display_path(path: Path) -> str:
-    """The path as the user should see it: relative to the current folder when inside it."""
-    here = Path(os.path.abspath(path))  # not resolve(): a link is shown by its own name
-    try:
-        return str(here.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 _MEMO: dict[tuple[str, Path, bytes], Document] = {}
