@@ -90,3 +90,13 @@ def test_startup_paths_do_not_import_reportlab(built: Path, args: list[str]) -> 
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=built, capture_output=True, text=True, check=True).stdout
     assert out.endswith("no reportlab"), out  # 'build' here is a no-op: everything is up to date
+
+
+def test_a_no_op_build_reads_no_yaml(built: Path) -> None:
+    code = (
+        "import sys\nfrom worksheet.cli import cli\n"
+        "try:\n    cli(['build'], prog_name='worksheet')\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.write('\\n' + ' '.join(sorted(m for m in ('yaml', 'urllib.request') if m in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=built, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "", out

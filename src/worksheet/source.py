@@ -13,7 +13,6 @@ schema; :mod:`worksheet.validate` gives the strings their types.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
