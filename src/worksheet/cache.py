@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,7 @@ class Cache:
     folder: Path
     entries: dict[str, dict] = field(default_factory=dict)
     _digests: dict[str, str] = field(default_factory=dict)  # file hashes by absolute path, each read once per run
+    _strings: dict[str, str] = field(default_factory=dict)  # one copy of each path and hash recorded
 
     @classmethod
     def load(cls, folder: Path) -> Cache:
@@ -85,17 +87,22 @@ class Cache:
         except (OSError, KeyError, TypeError, ValueError):
             return None
 
-    def record(self, output: Path, options_key: str, inputs: list[Path], pages: int) -> None:
-        self._digests.clear()  # files may have changed while building
+    def record(self, output: Path, options_key: str, inputs: Iterable[tuple[str, str]], pages: int) -> None:
+        """Note what ``output`` was built from: (absolute path, hash) of each input, as hashed
+        when it was built. The same library files appear in thousands of entries: their names
+        and hashes are stored once (interned), so memory stays small over a long batch."""
         self.entries[output.name] = {
-            "options": options_key,
+            "options": self._shared(options_key),
             "size": output.stat().st_size,
             "pages": pages,
-            "files": {os.path.abspath(p): file_digest(p) for p in inputs},
+            "files": {self._shared(p): self._shared(d) for p, d in inputs},
         }
+
+    def _shared(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
 
     def save(self) -> None:
         from .output import write_atomic
 
-        data = json.dumps({"format": 1, "entries": self.entries}, indent=1, sort_keys=True).encode()
+        data = json.dumps({"format": 1, "entries": self.entries}, sort_keys=True, separators=(",", ":")).encode()
         write_atomic(self.folder / CACHE_NAME, data, durable=False)

@@ -86,20 +86,28 @@ def _report(error: WorksheetError) -> None:
         click.echo(f"Error: {error}", err=True)
 
 
-def _run(results: Iterator, total: int, show: Callable[[object], None], quiet: bool, label: str) -> list:
-    """Consume results, with a progress bar for a batch on a terminal, printing as they come."""
-    bar_wanted = total > 1 and not quiet and sys.stderr.isatty()
-    done = []
-    if bar_wanted:
+def _run(results: Iterator, total: int, show: Callable[[object], None], quiet: bool, label: str) -> tuple[int, int, int]:
+    """Consume results, with a progress bar for a batch on a terminal, printing as they come.
+    Returns how many there were, failed and were skipped (results are not kept: a batch of
+    10,000 should not grow in memory)."""
+    counts = [0, 0, 0]
+
+    def count(r) -> None:
+        counts[0] += 1
+        counts[1] += not r.ok
+        counts[2] += bool(getattr(r, "skipped", False))
+
+    if total > 1 and not quiet and sys.stderr.isatty():
         with click.progressbar(results, length=total, label=label, file=sys.stderr) as bar:
-            done = list(bar)
+            done = list(bar)  # printed after the bar, which the lines would break up
         for r in done:
             show(r)
+            count(r)
     else:
         for r in results:
             show(r)
-            done.append(r)
-    return done
+            count(r)
+    return counts[0], counts[1], counts[2]
 
 
 out_option = click.option(
@@ -209,15 +217,13 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, options, jobs: int | No
 
     inputs = _inputs(paths)
     out_dir = out_dir or DEFAULT_OUT
-    results = _run(
+    total, failed, skipped = _run(
         build_all(inputs, out_dir, options, jobs or os.cpu_count() or 1, force=force), len(inputs),
         lambda r: _show_result(r, quiet), quiet, "Building",
     )
-    failed = sum(1 for r in results if not r.ok)
-    skipped = sum(1 for r in results if r.skipped)
-    if len(results) > 1 or failed:
+    if total > 1 or failed:
         fresh = f"{skipped} up to date, " if skipped else ""
-        click.echo(f"{len(results) - failed - skipped} built, {fresh}{failed} failed", err=True)
+        click.echo(f"{total - failed - skipped} built, {fresh}{failed} failed", err=True)
     if failed:
         sys.exit(1)
 
@@ -247,10 +253,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         else:
             _report(r.error)
 
-    results = _run(check_all(inputs), len(inputs), show, quiet, "Checking")
-    failed = sum(1 for r in results if not r.ok)
-    if len(results) > 1 or failed:
-        click.echo(f"{len(results) - failed} valid, {failed} with problems", err=True)
+    total, failed, _ = _run(check_all(inputs), len(inputs), show, quiet, "Checking")
+    if total > 1 or failed:
+        click.echo(f"{total - failed} valid, {failed} with problems", err=True)
     if failed:
         sys.exit(1)
 

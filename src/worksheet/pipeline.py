@@ -34,7 +34,7 @@ class Result:
     pages: int = 0
     error: WorksheetError | None = None
     library_ids: tuple[str, ...] = ()  # the library entries it was built from
-    inputs: tuple[Path, ...] = ()  # every file the PDF depends on
+    inputs: tuple[tuple[str, str], ...] = ()  # (absolute path, hash) of every file the PDF depends on
     skipped: bool = False  # up to date: not built again
 
     @property
@@ -106,7 +106,9 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
     rendered = layout.render(ws, settings)
     target = output_path(path, out_dir)
     output.write_atomic(target, rendered.data)
-    inputs = _depends_on(path, ws, options, settings.clinic)
+    from .cache import file_digest  # hashed here, in the worker, not in the process collecting results
+
+    inputs = tuple((os.path.abspath(p), file_digest(p)) for p in _depends_on(path, ws, options, settings.clinic))
     return Result(path, target, rendered.pages, library_ids=ws.library_ids, inputs=inputs)
 
 
@@ -203,8 +205,9 @@ def build_all(
         for _, done in plan:
             result = done if done is not None else next(built)
             if result.ok and not result.skipped:
-                cache.record(result.output, key, list(result.inputs), result.pages)
+                cache.record(result.output, key, result.inputs, result.pages)
                 changed = True
+                result = dataclasses.replace(result, inputs=())  # recorded: memory stays flat over a long batch
             yield result
     finally:
         if pool is not None:
