@@ -256,3 +256,16 @@ def test_split_text_leaves_no_line_alone() -> None:
             continue
         first, rest = (round(p.wrap(200, 1e9)[1] / style.leading) for p in parts)
         assert first >= 2 and rest >= 2 and first + rest == lines and first <= room
+
+
+def test_a_plain_worksheet_is_built_without_platypus(project: Path) -> None:
+    """Platypus (Paragraph, Table) is imported only for tables: a tenth of a second at start-up."""
+    write(project, "w.yaml", "title: Plain\nexercises:\n  - name: Pelvic tilt\n    reps: 3\n    caution: Stop if it hurts.\n")
+    code = (
+        "import sys\nfrom worksheet.cli import cli\n"
+        "try:\n    cli(['build', 'w.yaml', '-o', 'out', '-q'], prog_name='worksheet')\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.write('\\n' + str(sorted(m for m in sys.modules if m.startswith('reportlab.platypus'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True).stdout
+    assert (project / "out" / "w.pdf").exists()
+    assert out.splitlines()[-1] == "[]", out

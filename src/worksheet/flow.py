@@ -26,7 +26,6 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 Run = tuple[str, str]  # (font name, text)
 Word = tuple[Run, ...]  # pieces of one word, each in its own font ("Start:" bold, ...)
@@ -126,25 +125,54 @@ def _segments(line: list[Word]) -> list[Run]:
     return [(f, t) for f, t in out]
 
 
-class Drawn(Flowable):
-    """A flowable that can draw itself at an absolute position, without a saved state."""
+class Flowable:
+    """Our flowables' base: the part of platypus' Flowable interface that our page loop
+    (:mod:`worksheet.layout`) and platypus' Table (for the few tables left) use.
 
-    def draw_at(self, canv: Canvas, x: float, y: float) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    Not platypus' own class: importing anything from ``reportlab.platypus`` imports all
+    of it, Paragraph's regular expressions included (a tenth of a second at start-up).
+    A flowable draws itself at an absolute position, with no saved graphics state.
+    """
 
-    def draw(self) -> None:
-        self.draw_at(self.canv, 0, 0)
+    width = 0.0
+    height = 0.0
+    space_before = 0.0
+    space_after = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def wrapOn(self, canv: Canvas, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list:
+        return []  # cannot split: it moves to the next page whole
+
+    def splitOn(self, canv: Canvas, availWidth: float, availHeight: float) -> list:
+        return self.split(availWidth, availHeight)
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.draw_at(canv, x, y)
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pass
+
+    def identity(self, maxLen: int | None = None) -> str:
+        return type(self).__name__
 
 
 def place(item: Flowable, canv: Canvas, x: float, y: float) -> None:
-    """Draw any flowable with its bottom-left corner at (x, y)."""
-    if isinstance(item, Drawn):
-        item.draw_at(canv, x, y)
-    else:
-        item.drawOn(canv, x, y)
+    """Draw any flowable, ours or platypus' (a Table, a QR drawing), with its bottom-left corner at (x, y)."""
+    item.drawOn(canv, x, y)
 
 
-class Text(Drawn):
+class Text(Flowable):
     """A paragraph of plain text in one style: runs of (font, text), an optional bullet.
 
     Like a platypus Paragraph with ``splitLongWords`` and no widows or orphans, but
@@ -152,7 +180,6 @@ class Text(Drawn):
     """
 
     def __init__(self, runs: Sequence[Run] | str, style: ParagraphStyle, bullet: str | None = None) -> None:
-        super().__init__()
         self.style = style
         self._words: list[Word] | None = _words([(style.fontName, runs)] if isinstance(runs, str) else runs)
         self.bullet = bullet
@@ -163,19 +190,12 @@ class Text(Drawn):
     @classmethod
     def _part(cls, whole: Text, lines: list[list[Word]], first: bool, last: bool) -> Text:
         part = cls.__new__(cls)
-        Flowable.__init__(part)
         part.style, part.bullet = whole.style, whole.bullet if first else None
         part._words = None  # from the lines, if ever needed at another width
         part.space_before = whole.space_before if first else 0
         part.space_after = whole.space_after if last else 0
         part._lines, part._for = lines, whole._for
         return part
-
-    def getSpaceBefore(self) -> float:
-        return self.space_before
-
-    def getSpaceAfter(self) -> float:
-        return self.space_after
 
     @property
     def words(self) -> list[Word]:
@@ -189,6 +209,12 @@ class Text(Drawn):
             self._lines = break_lines(self.words, width - st.leftIndent - st.rightIndent, st.fontSize)
             self._for = width
         return self._lines
+
+    def last_line_width(self) -> float:
+        """How wide the last line is, as last wrapped (where a dotted leader can start)."""
+        if not self._lines:
+            return 0.0
+        return sum(_width(text, font, self.style.fontSize) for font, text in _segments(self._lines[-1]))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -230,11 +256,10 @@ class Text(Drawn):
         canv.drawText(tx)
 
 
-class Gap(Drawn):
+class Gap(Flowable):
     """Empty vertical space of a fixed height inside a stack."""
 
     def __init__(self, height: float) -> None:
-        super().__init__()
         self.height = height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -260,21 +285,14 @@ def _stack_geometry(items: Sequence[Flowable], width: float) -> tuple[float, lis
     return at, placed
 
 
-class Stack(Drawn):
+class Stack(Flowable):
     """Flowables one under another, at one width; splits between or inside its parts."""
 
     def __init__(self, items: Sequence[Flowable], space_before: float = 0, space_after: float = 0) -> None:
-        super().__init__()
         self.items = list(items)
         self.space_before, self.space_after = space_before, space_after
         self._for: float | None = None
         self._placed: list[tuple[float, float]] = []
-
-    def getSpaceBefore(self) -> float:
-        return self.space_before
-
-    def getSpaceAfter(self) -> float:
-        return self.space_after
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth != self._for:
@@ -301,11 +319,10 @@ class Stack(Drawn):
             place(item, canv, x, top - at - h)
 
 
-class Row(Drawn):
+class Row(Flowable):
     """Flowables side by side at fixed widths, aligned at the top or in the middle."""
 
     def __init__(self, cells: Sequence[Flowable | None], widths: Sequence[float], middle: bool = False) -> None:
-        super().__init__()
         self.cells, self.widths, self.middle = list(cells), list(widths), middle
         self._heights: list[float] | None = None
 
@@ -323,13 +340,12 @@ class Row(Drawn):
             x += w
 
 
-class Box(Drawn):
+class Box(Flowable):
     """Text in a box: shaded with a thin rule (a dose) or outlined (a caution). Splits inside its text."""
 
     PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
 
     def __init__(self, items: Sequence[Flowable], background: object = None, line: float = 0, line_color: object = None) -> None:
-        super().__init__()
         self.stack = items if isinstance(items, Stack) else Stack(items)
         self.background, self.line, self.line_color = background, line, line_color
 
@@ -371,8 +387,8 @@ class Block(Stack):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
-        frame = getattr(self, "_frame", None)
-        never_fits = frame is not None and (frame._atTop or self.height > frame._aH)
+        frame = getattr(self, "frame", None)  # set by the page loop before it asks for a split
+        never_fits = frame is not None and (frame.at_top or self.height > frame.height)
         if not never_fits and not getattr(self, "_postponed", False):
             return []  # try the next page first, as KeepTogether would
         return self.fallback()

@@ -1,20 +1,24 @@
 """Lay worksheets out as a PDF, in memory: one worksheet, or several as a booklet.
 
-Why: this is the only module that knows ReportLab's platypus. It turns the model
-into flowables (one block per exercise, kept on one page), draws the running
-header and the footer (clinic, disclaimer and "Page X of Y") and returns the PDF
-bytes; writing them to disk is :mod:`worksheet.output`'s job.
+Why: this is the only module that lays out pages. It turns the model into our
+own flowables (:mod:`worksheet.flow`; one block per exercise, kept on one page),
+fills the pages with its own small page loop, draws the running header and the
+footer (clinic, disclaimer and "Page X of Y") and returns the PDF bytes; writing
+them to disk is :mod:`worksheet.output`'s job. ReportLab's canvas does the PDF.
+Platypus (Paragraph, Table) is imported only for the parts that are tables: the
+tracking log, the patient line and QR codes; importing it costs a tenth of a
+second, which a plain worksheet does not pay.
 
-Most text is :class:`worksheet.flow.Text`, which is never markup. The few
-platypus Paragraphs left (the log, the patient line, QR captions, the contents)
-get user text only through :func:`esc`: Paragraph text is markup, and markup
-from a file could embed local images, links or worse (CVE-2023-33733).
+Most text is :class:`worksheet.flow.Text`, which is never markup. The platypus
+Paragraphs in those tables get user text only through :func:`esc`: Paragraph
+text is markup, and markup from a file could embed local images, links or worse
+(CVE-2023-33733).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,57 +26,31 @@ from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    Image,
-    KeepTogether,
-    LayoutError,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
-from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.paragraph import Paragraph as _Paragraph
 
 from . import __version__, fonts, images, styles, wording
 from .errors import BuildError
-from .flow import Block, Box, Drawn, Gap, Row, Stack, Text
+from .flow import Block, Box, Flowable, Gap, Row, Stack, Text
+from .model import Clinic, Exercise, Patient, PrintOptions, Settings, Worksheet
+from .styles import Geometry, Theme
 
 # Streams are compressed but not also ASCII-85 encoded: a quarter smaller and quicker to
 # write; every PDF reader takes binary streams. (A process-wide ReportLab setting.)
 rl_config.useA85 = 0
-from .model import Clinic, Exercise, Patient, PrintOptions, Settings, Worksheet
-from .styles import Geometry, Theme
 
 
-class Paragraph(_Paragraph):
-    """A Paragraph that breaks its lines once per width.
+def _para(text: str, style: ParagraphStyle):
+    """A platypus Paragraph of our own markup, for a table cell; user text only through esc().
+    Platypus is imported here, where a worksheet needs a table (the log, the patient line,
+    a QR code), and not at start-up."""
+    from reportlab.platypus.paragraph import Paragraph
 
-    Platypus asks a paragraph for its size several times (KeepTogether measures the
-    block, the table measures its cell, the frame places it, the table draws it);
-    the answer only depends on the width, so the line breaking is remembered.
-    """
+    return Paragraph(text, style)
 
-    _memo_width: float | None = None
-    _memo_size: tuple[float, float] = (0, 0)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth != self._memo_width or not hasattr(self, "blPara"):
-            self._memo_size = super().wrap(availWidth, availHeight)
-            self._memo_width = availWidth
-        return self._memo_size
+def _table(rows: list, widths: list[float], commands: list[tuple], **kw: object):
+    from reportlab.platypus.tables import Table, TableStyle
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
-        for part in parts:  # the pieces are new paragraphs: they must measure themselves
-            part.__dict__.pop("_memo_width", None)
-            part.__dict__.pop("_memo_size", None)
-        return parts
+    return Table(rows, colWidths=widths, style=TableStyle(commands), **kw)
 
 
 def esc(text: str) -> str:
@@ -92,41 +70,28 @@ def short_url(url: str) -> str:
 
 
 class _Anchor(Flowable):
-    """A zero-size flowable that adds a bookmark (and a contents entry) where it lands."""
+    """A zero-size flowable that adds a bookmark where it lands."""
 
-    def __init__(self, key: str, title: str, level: int, contents: bool = False) -> None:
-        super().__init__()
-        self.key, self.title, self.level, self.contents = key, title, level, contents
+    def __init__(self, key: str, title: str, level: int) -> None:
+        self.key, self.title, self.level = key, title, level
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return (0, 0)
-
-    def draw(self) -> None:
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         # Pages are held back until the end (for "Page X of Y"), so a bookmark made now
         # would point at the wrong page: note where it goes, and make it when the page is.
-        left, top = self.canv.absolutePosition(0, 0)
-        self.canv._marks.append((self.key, self.title, self.level, left, top))  # type: ignore[attr-defined]
+        canv._marks.append((self.key, self.title, self.level, *canv.absolutePosition(x, y)))  # type: ignore[attr-defined]
 
 
 class _Mark(Flowable):
     """A zero-size flowable saying "worksheet N starts here", for its header and footer."""
 
     def __init__(self, index: int) -> None:
-        super().__init__()
         self.index = index
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return (0, 0)
 
-    def draw(self) -> None:
-        pass
-
-
-class _Badge(Drawn):
+class _Badge(Flowable):
     """The exercise number in a filled circle: easy to find and to say ("number 3")."""
 
     def __init__(self, number: int, size: float) -> None:
-        super().__init__()
         self.number, self.size = number, size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -149,21 +114,21 @@ class _Boxes(Flowable):
     GAP = 3
 
     def __init__(self, count: int, size: float) -> None:
-        super().__init__()
         self.count, self.size = count, size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (self.count * self.size + (self.count - 1) * self.GAP, self.size)
 
-    def draw(self) -> None:
-        c = self.canv
+    def draw_at(self, c: Canvas, x: float, y: float) -> None:
+        c.saveState()
         c.setStrokeColor(styles.INK)
         c.setLineWidth(1)
         for i in range(self.count):
-            c.rect(i * (self.size + self.GAP), 0, self.size, self.size, stroke=1, fill=0)
+            c.rect(x + i * (self.size + self.GAP), y, self.size, self.size, stroke=1, fill=0)
+        c.restoreState()
 
 
-def _qr_drawing(url: str, size: float) -> Flowable:
+def _qr_drawing(url: str, size: float):
     # Imported here: ReportLab's graphics package takes longer to import than the rest of
     # the layout, and most worksheets have no video.
     from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -185,17 +150,17 @@ _NO_PADDING = [
 ]
 
 
-def _qr_block(url: str, label: str, t: Theme, width: float) -> Table:
+def _qr_block(url: str, label: str, t: Theme, width: float):
     """A QR code with what it is for beside it and the short address written under it."""
     size = t.qr_size
     caption = [
-        Paragraph(f"<b>{esc(label)}</b>", t.ss["caption"]),
-        Paragraph("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
+        _para(f"<b>{esc(label)}</b>", t.ss["caption"]),
+        _para("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
     ]
-    return Table(
-        [[_qr_drawing(url, size), caption], [Paragraph(esc(short_url(url)), t.ss["caption"]), ""]],
-        colWidths=[size + 8, width - size - 8],
-        style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)]),
+    return _table(
+        [[_qr_drawing(url, size), caption], [_para(esc(short_url(url)), t.ss["caption"]), ""]],
+        [size + 8, width - size - 8],
+        [*_NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)],
     )
 
 
@@ -221,24 +186,19 @@ class _Footer:
         self.height = max(heights) + self.clinic_height + 8  # text plus the gap under the rule
         self.pages = 0  # known once the document is saved
 
-    def _clinic_line(self, clinic: Clinic) -> Table:
-        ss = self.t.ss
-        bits = [f"<b>{esc(clinic.name)}</b>"]
-        bits += [esc(x) for x in (clinic.phone, clinic.address) if x]
+    def _clinic_line(self, clinic: Clinic) -> Row:
+        style = self.t.ss["footer"]
+        rest = [x for x in (clinic.phone, clinic.address) if x]
         if clinic.website:
-            bits.append(esc(short_url(clinic.website)))
-        text = Paragraph("  •  ".join(bits), ss["footer"])
+            rest.append(short_url(clinic.website))
+        text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f"  •  {x}") for x in rest)], style)
         if clinic.logo is None:
-            return Table([[text]], colWidths=[self.geo.frame_width], style=TableStyle(_NO_PADDING))
+            return Row([text], [self.geo.frame_width])
         pic = images.prepare(clinic.logo)
         h = 22.0
         w = min(90.0, h * pic.width / pic.height)
-        h = w * pic.height / pic.width
-        logo = Image(io.BytesIO(pic.data), width=w, height=h)
-        return Table(
-            [[logo, text]], colWidths=[w + 8, self.geo.frame_width - w - 8],
-            style=TableStyle([*_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
-        )
+        logo = _Picture(pic.data, w, w * pic.height / pic.width)
+        return Row([logo, text], [w + 8, self.geo.frame_width - w - 8], middle=True)
 
     def draw(self, canv: Canvas, page: int, total: int, index: int) -> None:
         g = self.geo
@@ -250,7 +210,7 @@ class _Footer:
         y = top - 8
         if self.clinic is not None:
             y -= self.clinic_height - 4
-            self.clinic.drawOn(canv, g.left, y)
+            self.clinic.draw_at(canv, g.left, y)
             y -= 4
         para = self.paras[min(index, len(self.paras) - 1)]
         para.draw_at(canv, g.left, y - para.height)
@@ -290,37 +250,122 @@ def _numbered_canvas(footer: _Footer, page_sheet: dict[int, int]) -> type[Canvas
     return NumberedCanvas
 
 
-class _Doc(BaseDocTemplate):
-    def __init__(self, buf: io.BytesIO, sheets: Sequence[Worksheet], geo: Geometry, footer: _Footer, t: Theme,
-                 title: str, subject: str) -> None:
-        super().__init__(
-            buf,
-            pagesize=(geo.width, geo.height),
-            leftMargin=geo.left,
-            rightMargin=geo.right,
-            topMargin=geo.top,
-            bottomMargin=geo.footer_bottom + footer.height + geo.footer_gap,
-            title=title,
-            subject=subject,
-            creator=f"worksheet {__version__}",
-            lang=sheets[0].language,
-            displayDocTitle=1,
-            invariant=1,
-        )
+class _NewPage(Flowable):
+    """Start a new page: 'first' (a worksheet's own first page) or 'later' (with the running header)."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+
+
+class _Frame:
+    """The text area of one page, filled from the top, as platypus' Frame fills it: the space
+    between two flowables is the larger of the one's space after and the next's space before,
+    and there is no space before the first flowable on a page."""
+
+    def __init__(self, x: float, bottom: float, width: float, height: float) -> None:
+        self.x, self.bottom, self.width, self.height = x, bottom, width, height
+        self.y = bottom + height
+        self.at_top = True
+        self.after = 0.0  # the last flowable's space after, already taken
+
+    def _room(self, f: Flowable) -> tuple[float, float]:
+        gap = 0.0 if self.at_top else max(f.getSpaceBefore() - self.after, 0.0)
+        return gap, self.y - self.bottom - gap
+
+    def add(self, f: Flowable, canv: Canvas) -> bool:
+        """Draw ``f`` at the current position if it fits."""
+        gap, room = self._room(f)
+        if room < 0:
+            return False
+        _, h = f.wrapOn(canv, self.width, room)
+        y = self.y - gap - h
+        if y < self.bottom - 1e-6:
+            return False
+        f.drawOn(canv, self.x, y)
+        self.after = f.getSpaceAfter()
+        y -= self.after
+        if y != self.y:
+            self.at_top = False
+        self.y = y
+        return True
+
+    def split(self, f: Flowable, canv: Canvas) -> list:
+        _, room = self._room(f)
+        if room <= 0:
+            return []
+        f.frame = self  # type: ignore[attr-defined]  # a Block asks whether it could ever fit
+        return f.splitOn(canv, self.width, room)
+
+
+class _Pages:
+    """Our page loop: flowables into the frame of each page, split or moved on where they
+    do not fit. (Platypus' document templates do the same and much we do not use, and
+    importing them costs a tenth of a second at start-up.)
+
+    A worksheet's first page has room for its title; later pages have the running header.
+    It notes which worksheet each page belongs to, where each worksheet starts (for the
+    booklet's contents) and which exercise is being laid out (for an error message).
+    """
+
+    def __init__(self, sheets: Sequence[Worksheet], geo: Geometry, t: Theme, footer: _Footer) -> None:
         self.sheets, self.geo, self.t = sheets, geo, t
-        bottom = self.bottomMargin
-        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-        first = Frame(geo.left, bottom, geo.frame_width, geo.height - geo.top - bottom, id="first", **pad)
-        later = Frame(geo.left, bottom, geo.frame_width, geo.height - geo.top - geo.header - bottom, id="later", **pad)
-        self.addPageTemplates([
-            PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
-            PageTemplate(id="later", frames=[later], onPage=self._header),
-        ])
+        bottom = geo.footer_bottom + footer.height + geo.footer_gap
+        self.frames = {
+            "first": (geo.left, bottom, geo.frame_width, geo.height - geo.top - bottom),
+            "later": (geo.left, bottom, geo.frame_width, geo.height - geo.top - geo.header - bottom),
+        }
         self.current: Exercise | None = None
         self.index = 0  # the worksheet being laid out
+        self.page = 0
         self.page_sheet: dict[int, int] = {}  # page -> worksheet index, where one starts
+        self.starts: list[int] = []  # the first page of each worksheet
 
-    def _header(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def run(self, story: list[Flowable], canv: Canvas) -> None:
+        canv.showOutline()  # open the bookmarks pane: exercise names at a click
+        self._begin(canv, "first")
+        todo = story[::-1]
+        while todo:
+            f = todo.pop()
+            if isinstance(f, _NewPage):
+                canv.showPage()
+                self._begin(canv, f.template)
+            elif self.frame.add(f, canv):
+                self._placed(f)
+            elif parts := self.frame.split(f, canv):
+                if not self.frame.add(parts[0], canv):
+                    self._fail(parts[0])
+                self._placed(parts[0])
+                todo += parts[:0:-1]
+            elif self.frame.at_top or getattr(f, "postponed", False):
+                self._fail(f)
+            else:  # on to the next page, once
+                f.postponed = True  # type: ignore[attr-defined]
+                todo.append(f)
+                canv.showPage()
+                self._begin(canv, "later")
+        canv.showPage()
+
+    def _begin(self, canv: Canvas, template: str) -> None:
+        self.page += 1
+        self.frame = _Frame(*self.frames[template])
+        if template == "later":
+            self._header(canv)
+
+    def _placed(self, f: Flowable) -> None:
+        if isinstance(f, _Mark):
+            self.index = f.index
+            self.page_sheet[self.page] = f.index
+            self.starts.append(self.page)
+        ex = getattr(f, "exercise", None)
+        if ex is not None:
+            self.current = ex
+
+    def _fail(self, f: Flowable) -> None:
+        ws = self.sheets[self.index]
+        where = f"exercise '{self.current.name}' (line {self.current.line})" if self.current else "the start of the worksheet"
+        raise BuildError(f"{ws.source}: cannot fit the page layout near {where}: a part {f.height:.0f} points tall does not fit on a page.")
+
+    def _header(self, canv: Canvas) -> None:
         """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""
         g, size = self.geo, self.t.header_size
         title = self.sheets[self.index].title
@@ -336,31 +381,57 @@ class _Doc(BaseDocTemplate):
         canv.line(g.left, y - 7, g.width - g.right, y - 7)
         canv.restoreState()
 
-    def beforeDocument(self) -> None:
-        self.canv.showOutline()  # open the bookmarks pane: exercise names at a click
-        self.index = 0
-        self.page_sheet.clear()
 
-    def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _Mark):
-            self.index = flowable.index
-            self.page_sheet[self.page] = flowable.index
-        elif isinstance(flowable, _Anchor) and flowable.contents:
-            self.notify("TOCEntry", (0, esc(flowable.title), self.page, flowable.key))
-        ex = getattr(flowable, "exercise", None)
-        if ex is not None:
-            self.current = ex
+class _ContentsLine(Flowable):
+    """A line of the booklet's contents: the title, a dotted leader and the page number."""
+
+    NUMBER = 40.0
+
+    def __init__(self, title: str, page: int, style: ParagraphStyle) -> None:
+        self.text, self.page, self.style = Text(title, style), page, style
+        self.space_after = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.text.wrap(availWidth - self.NUMBER, availHeight)[1]
+        return self.width, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        st = self.style
+        self.text.draw_at(canv, x, y)
+        base = y + st.leading - st.fontSize  # the last line's baseline
+        number = str(self.page)
+        end = x + self.width - stringWidth(number, st.fontName, st.fontSize) - 4  # the leader stops here
+        dot = stringWidth(" .", st.fontName, st.fontSize)
+        dots = int((end - x - self.text.last_line_width() - 6) // dot)
+        canv.setFillColor(st.textColor)
+        canv.setFont(st.fontName, st.fontSize)
+        if dots > 0:
+            canv.drawRightString(end, base, " ." * dots)
+        canv.drawRightString(x + self.width, base, number)
+
+
+class _Picture(Flowable):
+    """A prepared picture (PNG or JPEG bytes) at a fixed size."""
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        self.data, self.width, self.height = data, width, height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        canv.drawImage(ImageReader(io.BytesIO(self.data)), x, y, self.width, self.height, mask="auto")
 
 
 # --- the worksheet's parts -------------------------------------------------------------
 
 
-def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
+def _patient_block(patient: Patient, t: Theme, width: float):
     """Patient, Date and Prescribed by, filled in or left as lines to write on."""
     ss = t.ss
     fields = [("Patient", patient.name), ("Date", patient.date), ("Prescribed by", patient.therapist)]
-    label = [Paragraph(f"<b>{name}:</b>", ss["field"]) for name, _ in fields]
-    value = [Paragraph(esc(v) if v else "", ss["field"]) for _, v in fields]
+    label = [_para(f"<b>{name}:</b>", ss["field"]) for name, _ in fields]
+    value = [_para(esc(v) if v else "", ss["field"]) for _, v in fields]
     label_w = [stringWidth(f"{name}:", fonts.BOLD, ss["field"].fontSize) + 6 for name, _ in fields]
     if t.large:  # one field a line: room to write large
         rows = [[lab, val] for lab, val in zip(label, value, strict=True)]
@@ -376,11 +447,10 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Table:
         widths = [label_w[0], name_w, gap, label_w[1], date_w, gap, label_w[2], name_w]
         lines = [("LINEBELOW", (c, 0), (c, 0), 0.75, styles.INK) for c in (1, 4, 7)]
         padding = 4
-    table = Table(rows, colWidths=widths, style=TableStyle([
+    return _table(rows, widths, [
         *_NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2), *lines,
-    ]))
-    return table
+    ])
 
 
 def _labelled(label: str, text: str, style: ParagraphStyle) -> Text:
@@ -419,9 +489,7 @@ def _picture(path: Path, width: float, max_height: float) -> Flowable:
     w, h = width, width * pic.height / pic.width
     if h > max_height:
         w, h = w * max_height / h, max_height
-    flowable = Image(io.BytesIO(pic.data), width=w, height=h)
-    flowable.hAlign = "LEFT"
-    return flowable
+    return _Picture(pic.data, w, h)
 
 
 def _dose_box(ex: Exercise, t: Theme) -> Box | None:
@@ -503,15 +571,32 @@ def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str)
     return block
 
 
-class _Divider(HRFlowable):
-    """The rule between exercise blocks; dropped where it would fall at the foot or top of a page."""
+class _Divider(Flowable):
+    """The rule between exercise blocks; dropped where it would fall at the foot of a page."""
+
+    THICKNESS = 0.75
+
+    def __init__(self, t: Theme) -> None:
+        self.space_before, self.space_after = t.block_gap / 2, t.block_gap
+        self.height = self.THICKNESS
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return [Spacer(0, 0)]
+        return [Gap(0)]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        canv.saveState()
+        canv.setStrokeColor(styles.RULE)
+        canv.setLineWidth(self.THICKNESS)
+        canv.line(x, y, x + self.width, y)
+        canv.restoreState()
 
 
-def _rule(t: Theme) -> HRFlowable:
-    return _Divider(width="100%", thickness=0.75, color=styles.RULE, spaceBefore=t.block_gap / 2, spaceAfter=t.block_gap)
+def _rule(t: Theme) -> _Divider:
+    return _Divider(t)
 
 
 def _log_rows(ws: Worksheet) -> list[tuple[str, int]]:
@@ -540,32 +625,29 @@ def _log(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> list[F
     name_min = 150.0 if not t.large else 190.0
     per_table = max(1, min(s.log_days, int((width - name_min - pain_width) // day_width)))
     story: list[Flowable] = [
-        NextPageTemplate("later"), PageBreak(), _Anchor(key, "Exercise log", 1),
-        Paragraph("Exercise log", ss["section"]),
-        Paragraph(
+        _NewPage("later"), _Anchor(key, "Exercise log", 1),
+        Text("Exercise log", ss["section"]),
+        Text(
             "Tick a box each time you do an exercise"
             + (" (one box for each time a day)." if most > 1 else ".")
             + " In the last column, write how much it hurt, from 0 (no pain) to 10 (worst pain).",
             ss["body"],
         ),
-        Paragraph("<b>Start date:</b> ____________________", ss["label"]),
+        _labelled("Start date:", "____________________", ss["label"]),
     ]
     for start in range(0, s.log_days, per_table):
         days = range(start + 1, min(s.log_days, start + per_table) + 1)
         name_width = width - pain_width - day_width * len(days)
-        head = [Paragraph("Exercise", ss["cell_head"])] + [Paragraph(f"Day {d}", ss["cell_head"]) for d in days]
-        head.append(Paragraph("Pain 0–10", ss["cell_head"]))
+        head = [_para("Exercise", ss["cell_head"])] + [_para(f"Day {d}", ss["cell_head"]) for d in days]
+        head.append(_para("Pain 0–10", ss["cell_head"]))
         body = []
         for label, per_day in rows:
-            cells: list[Flowable] = []
-            for _ in days:
-                cell = _Boxes(per_day, t.check_box) if boxes else Paragraph(f"__ of {per_day}", ss["cell"])
-                cell.hAlign = "CENTER"
-                cells.append(cell)
-            body.append([Paragraph(esc(label), ss["cell"]), *cells, ""])
-        table = Table(
-            [head, *body], colWidths=[name_width] + [day_width] * len(days) + [pain_width], repeatRows=1,
-            style=TableStyle([
+            # a cell holding a list is laid out as flowables by platypus' Table, ours included
+            cells = [[_Boxes(per_day, t.check_box)] if boxes else _para(f"__ of {per_day}", ss["cell"]) for _ in days]
+            body.append([_para(esc(label), ss["cell"]), *cells, ""])
+        table = _table(
+            [head, *body], [name_width] + [day_width] * len(days) + [pain_width], repeatRows=1,
+            commands=[
                 ("GRID", (0, 0), (-1, -1), 0.75, styles.RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -574,34 +656,34 @@ def _log(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> list[F
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ]),
+            ],
         )
-        story += [Spacer(0, 8), table]
+        story += [Gap(8), table]
     return story
 
 
-def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: int = 0, booklet: bool = False) -> list[Flowable]:
+def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: int = 0) -> list[Flowable]:
     """The flowables of one worksheet, from its title to its log."""
     ss = t.ss
     prefix = f"w{index}-"
-    story: list[Flowable] = [_Mark(index), _Anchor(f"{prefix}title", ws.title, 0, contents=booklet), Text(ws.title, ss["title"])]
-    story.append(Text(ws.subtitle, ss["subtitle"]) if ws.subtitle else Spacer(0, 8))
+    story: list[Flowable] = [_Mark(index), _Anchor(f"{prefix}title", ws.title, 0), Text(ws.title, ss["title"])]
+    story.append(Text(ws.subtitle, ss["subtitle"]) if ws.subtitle else Gap(8))
     if s.patient_header:
-        story += [_patient_block(s.patient, t, width), Spacer(0, 10)]
+        story += [_patient_block(s.patient, t, width), Gap(10)]
     for para in ws.intro:
         story.append(Text(para, ss["intro"]))
     if ws.equipment:
         story.append(_labelled("You will need:", ", ".join(ws.equipment), ss["equipment"]))
     if ws.video:
-        story += [Spacer(0, 4), _qr_block(ws.video, "Watch the whole routine", t, width)]
-    story.append(Spacer(0, 6))
+        story += [Gap(4), _qr_block(ws.video, "Watch the whole routine", t, width)]
+    story.append(Gap(6))
     for number, ex in enumerate(ws.exercises, 1):
         story.append(_rule(t))
         story.append(_exercise_block(ex, number, t, width, f"{prefix}ex{number}"))
     if ws.notes:
         block: list[Flowable] = [_rule(t), _Anchor(f"{prefix}notes", "Notes", 1), Text("Notes", ss["section"])]
         block += [Text(p, ss["body"]) for p in ws.notes]
-        story.append(KeepTogether(block))
+        story.append(Block(block, lambda: block, lambda canv, x, top: None))  # kept together
     if s.log:
         story += _log(ws, s, t, width, f"{prefix}log")
     return story
@@ -613,23 +695,27 @@ class Rendered:
     pages: int
 
 
-def _build(sheets: Sequence[Worksheet], s: Settings, story_for, title: str, subject: str, multi: bool = False) -> Rendered:
+def _build(sheets: Sequence[Worksheet], s: Settings, story_for: Callable[[Theme, float, list[int] | None], list[Flowable]],
+           title: str, subject: str, contents: bool = False) -> Rendered:
+    """Lay the story out and save it. With ``contents`` (a booklet), lay it out again with
+    the pages each worksheet starts on, until they stop changing (twice, as a rule)."""
     t = styles.theme(s.large_print)
     geo = t.geometry(s.page_size)
     footer = _Footer(geo, t, [ws.disclaimer or wording.DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
-    buf = io.BytesIO()
-    doc = _Doc(buf, sheets, geo, footer, t, title, subject)
-    story = story_for(t, geo.frame_width)
-    canvas = _numbered_canvas(footer, doc.page_sheet)
-    try:
-        if multi:
-            doc.multiBuild(story, canvasmaker=canvas)
-        else:
-            doc.build(story, canvasmaker=canvas)
-    except LayoutError as e:
-        ws = sheets[doc.index]
-        where = f"exercise '{doc.current.name}' (line {doc.current.line})" if doc.current else "the start of the worksheet"
-        raise BuildError(f"{ws.source}: cannot fit the page layout near {where}: {e}") from None
+    starts: list[int] | None = None
+    for _ in range(4):
+        buf = io.BytesIO()
+        pages = _Pages(sheets, geo, t, footer)
+        canv = _numbered_canvas(footer, pages.page_sheet)(buf, pagesize=(geo.width, geo.height), invariant=1, lang=sheets[0].language)
+        pages.run(story_for(t, geo.frame_width, starts), canv)
+        if not contents or pages.starts == starts:
+            break
+        starts = pages.starts
+    canv.setTitle(title)
+    canv.setSubject(subject)
+    canv.setCreator(f"worksheet {__version__}")
+    canv.setViewerPreference("DisplayDocTitle", "true")
+    canv.save()
     data = buf.getvalue()
     if footer.pages < 1 or not data.startswith(b"%PDF-"):  # pragma: no cover - a bug, not a user mistake
         raise RuntimeError(f"layout produced no pages for {sheets[0].source}")
@@ -639,7 +725,7 @@ def _build(sheets: Sequence[Worksheet], s: Settings, story_for, title: str, subj
 def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
     """One worksheet as PDF bytes. Same worksheet and settings, same bytes."""
     s = settings or PrintOptions().resolve(ws)
-    return _build([ws], s, lambda t, w: worksheet_story(ws, s, t, w), ws.title, ws.subtitle or "Home exercise worksheet")
+    return _build([ws], s, lambda t, w, _: worksheet_story(ws, s, t, w), ws.title, ws.subtitle or "Home exercise worksheet")
 
 
 def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str) -> Rendered:
@@ -647,18 +733,15 @@ def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], ti
     with continuous page numbers and bookmarks for every worksheet and exercise."""
     s = settings[0]
 
-    def story_for(t: Theme, width: float) -> list[Flowable]:
-        from reportlab.platypus.tableofcontents import TableOfContents
-
-        contents = TableOfContents(dotsMinLevel=0)
-        contents.levelStyles = [ParagraphStyle("toc0", parent=t.ss["contents"], leftIndent=0, firstLineIndent=0)]
+    def story_for(t: Theme, width: float, starts: list[int] | None) -> list[Flowable]:
+        style = t.ss["contents"]
         story: list[Flowable] = [
-            _Anchor("contents", "Contents", 0), Paragraph(esc(title), t.ss["title"]),
-            Paragraph("Contents", t.ss["section"]), contents,
+            _Anchor("contents", "Contents", 0), Text(title, t.ss["title"]), Text("Contents", t.ss["section"]),
+            *(_ContentsLine(ws.title, starts[i] if starts else 0, style) for i, ws in enumerate(sheets)),
         ]
         for i, (ws, ws_settings) in enumerate(zip(sheets, settings, strict=True)):
-            story += [NextPageTemplate("first"), PageBreak()]
-            story += worksheet_story(ws, ws_settings, t, width, index=i, booklet=True)
+            story.append(_NewPage("first"))
+            story += worksheet_story(ws, ws_settings, t, width, index=i)
         return story
 
-    return _build(sheets, s, story_for, title, "Home exercise program", multi=True)
+    return _build(sheets, s, story_for, title, "Home exercise program", contents=True)
