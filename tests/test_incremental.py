@@ -47,8 +47,11 @@ def test_an_unchanged_batch_is_not_rebuilt(built: Path) -> None:
         (lambda p: write(p, "worksheets/clinic.yaml", "name: New Clinic\n"), {"plain.pdf", "uses-tilt.pdf", "other.pdf"}),
         (lambda p: (p / "build" / "plain.pdf").unlink(), {"plain.pdf"}),
         (lambda p: (p / "build" / CACHE_NAME).write_text("not json"), {"plain.pdf", "uses-tilt.pdf", "other.pdf"}),
+        (lambda p: (p / "build" / CACHE_NAME).write_text('{"format": 2, "pairs": [["x"]], "entries": {"plain.pdf": ["k", 1, 1, [7]]}}'),
+         {"plain.pdf", "uses-tilt.pdf", "other.pdf"}),
+        (lambda p: (p / "build" / CACHE_NAME).write_text('{"format": 1, "entries": {}}'), {"plain.pdf", "uses-tilt.pdf", "other.pdf"}),
     ],
-    ids=["worksheet", "library entry", "new clinic file", "deleted pdf", "broken cache"],
+    ids=["worksheet", "library entry", "new clinic file", "deleted pdf", "broken cache", "damaged cache", "older cache"],
 )
 def test_what_changed_is_rebuilt_and_nothing_else(built: Path, change, rebuilt: set[str]) -> None:
     before = stamps(built / "build")

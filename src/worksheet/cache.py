@@ -47,23 +47,45 @@ def options_digest(options: PrintOptions) -> str:
     return hashlib.sha256(repr((_tool_digest(), options)).encode()).hexdigest()
 
 
+FORMAT = 2
+
+
 @dataclass
 class Cache:
-    """What was built into one output folder, and from what."""
+    """What was built into one output folder, and from what.
+
+    Each PDF's entry holds its options hash, size, page count and the numbers of the
+    (file, hash) pairs it was built from; each distinct pair is stored once. A library
+    entry used by thousands of worksheets costs one pair, not thousands, so the cache of
+    a 10,000-worksheet library stays a few megabytes, in memory and on disk. Pairs are
+    per build, not per file: a PDF built before a file changed keeps the old hash.
+    """
 
     folder: Path
-    entries: dict[str, dict] = field(default_factory=dict)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (absolute path, hash)
+    entries: dict[str, tuple[str, int, int, tuple[int, ...]]] = field(default_factory=dict)  # options, size, pages, pairs
+    _numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     _digests: dict[str, str] = field(default_factory=dict)  # file hashes by absolute path, each read once per run
-    _strings: dict[str, str] = field(default_factory=dict)  # one copy of each path and hash recorded
 
     @classmethod
     def load(cls, folder: Path) -> Cache:
+        """The cache of ``folder``; empty (everything is built) if it is missing, old or damaged."""
+        cache = cls(folder)
         try:
             data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
-            entries = data["entries"] if data.get("format") == 1 else {}
-        except (OSError, ValueError, KeyError, TypeError):
-            entries = {}
-        return cls(folder, entries if isinstance(entries, dict) else {})
+            if data.get("format") != FORMAT:
+                return cache
+            pairs = [(str(p), str(d)) for p, d in data["pairs"]]
+            for name, (options, size, pages, numbers) in data["entries"].items():
+                if not all(isinstance(n, int) and 0 <= n < len(pairs) for n in numbers):
+                    continue
+                cache.entries[str(name)] = (str(options), int(size), int(pages), tuple(numbers))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            cache.entries.clear()
+            return cache
+        cache.pairs = pairs
+        cache._numbers = {pair: i for i, pair in enumerate(pairs)}
+        return cache
 
     def _digest(self, path: str) -> str:
         # Plain strings, not Paths: checking 1,000 PDFs hashes about 10,000 file names.
@@ -75,34 +97,42 @@ class Cache:
     def fresh(self, output: Path, options_key: str) -> int | None:
         """The page count of ``output`` if it is up to date, else None."""
         entry = self.entries.get(output.name)
-        if not isinstance(entry, dict) or entry.get("options") != options_key:
+        if entry is None or entry[0] != options_key:
             return None
+        _, size, pages, numbers = entry
         try:
-            if output.stat().st_size != entry.get("size"):
+            if output.stat().st_size != size:
                 return None
-            files = entry["files"]
-            if not all(os.path.isabs(p) and self._digest(p) == d for p, d in files.items()):
-                return None
-            return int(entry["pages"])
-        except (OSError, KeyError, TypeError, ValueError):
+        except OSError:
             return None
+        for n in numbers:
+            path, digest = self.pairs[n]
+            if not os.path.isabs(path) or self._digest(path) != digest:
+                return None
+        return pages
 
     def record(self, output: Path, options_key: str, inputs: Iterable[tuple[str, str]], pages: int) -> None:
         """Note what ``output`` was built from: (absolute path, hash) of each input, as hashed
-        when it was built. The same library files appear in thousands of entries: their names
-        and hashes are stored once (interned), so memory stays small over a long batch."""
-        self.entries[output.name] = {
-            "options": self._shared(options_key),
-            "size": output.stat().st_size,
-            "pages": pages,
-            "files": {self._shared(p): self._shared(d) for p, d in inputs},
-        }
-
-    def _shared(self, text: str) -> str:
-        return self._strings.setdefault(text, text)
+        when it was built."""
+        numbers = []
+        for pair in inputs:
+            n = self._numbers.get(pair)
+            if n is None:
+                n = self._numbers[pair] = len(self.pairs)
+                self.pairs.append(pair)
+            numbers.append(n)
+        self.entries[output.name] = (options_key, output.stat().st_size, pages, tuple(numbers))
 
     def save(self) -> None:
+        """Write the cache, keeping only the pairs some entry still uses."""
         from .output import write_atomic
 
-        data = json.dumps({"format": 1, "entries": self.entries}, sort_keys=True, separators=(",", ":")).encode()
-        write_atomic(self.folder / CACHE_NAME, data, durable=False)
+        used = sorted({n for *_, numbers in self.entries.values() for n in numbers})
+        renumber = {old: new for new, old in enumerate(used)}
+        data = {
+            "format": FORMAT,
+            "pairs": [self.pairs[n] for n in used],
+            "entries": {name: [o, size, pages, [renumber[n] for n in numbers]]
+                        for name, (o, size, pages, numbers) in sorted(self.entries.items())},
+        }
+        write_atomic(self.folder / CACHE_NAME, json.dumps(data, separators=(",", ":")).encode(), durable=False)
