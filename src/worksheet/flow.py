@@ -238,9 +238,9 @@ class Text(Flowable):
         tx.setFillColor(st.textColor)
         if self.bullet:
             tx.setTextOrigin(x + st.bulletIndent, base)
-            tx.setFont(st.bulletFontName, st.bulletFontSize)
+            tx.setFont(st.bulletFontName, st.bulletFontSize, st.leading)
             tx.textOut(self.bullet)
-        current = self.bullet and st.bulletFontName
+        current = None  # the first line always sets its font (and the leading T* moves by)
         tx.setTextOrigin(x + st.leftIndent, base)
         for line in self._lines:
             *pieces, (font, text) = _segments(line)
