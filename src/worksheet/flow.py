@@ -167,11 +167,6 @@ class Flowable:
         return type(self).__name__
 
 
-def place(item: Flowable, canv: Canvas, x: float, y: float) -> None:
-    """Draw any flowable, ours or platypus' (a Table, a QR drawing), with its bottom-left corner at (x, y)."""
-    item.drawOn(canv, x, y)
-
-
 class Text(Flowable):
     """A paragraph of plain text in one style: runs of (font, text), an optional bullet.
 
@@ -316,7 +311,7 @@ class Stack(Flowable):
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         top = y + self.height
         for item, (at, h) in zip(self.items, self._placed, strict=True):
-            place(item, canv, x, top - at - h)
+            item.drawOn(canv, x, top - at - h)  # ours, or platypus' (a Table, a QR drawing)
 
 
 class Row(Flowable):
@@ -336,7 +331,7 @@ class Row(Flowable):
         assert self._heights is not None
         for cell, w, h in zip(self.cells, self.widths, self._heights, strict=True):
             if cell is not None:
-                place(cell, canv, x, y + (self.height - h) / 2 if self.middle else y + self.height - h)
+                cell.drawOn(canv, x, y + (self.height - h) / 2 if self.middle else y + self.height - h)
             x += w
 
 
@@ -377,22 +372,17 @@ class Box(Flowable):
 
 
 class Block(Stack):
-    """An exercise: kept on one page whole. Where it does not fit, it moves to the next
-    page; where it is taller than a whole page, ``fallback()`` gives its parts as one
-    column that splits anywhere."""
+    """Parts kept on one page whole (an exercise, the notes). Where they do not fit, they
+    move to the next page; where they are taller than a whole page, ``fallback()`` gives
+    them as separate flowables that split anywhere (by default, the parts themselves)."""
 
-    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]], on_draw: Callable[[Canvas, float, float], None]) -> None:
+    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]] | None = None) -> None:
         super().__init__(items)
-        self.fallback, self.on_draw = fallback, on_draw
+        self.fallback = fallback or (lambda: list(self.items))
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         frame = getattr(self, "frame", None)  # set by the page loop before it asks for a split
-        never_fits = frame is not None and (frame.at_top or self.height > frame.height)
-        if not never_fits and not getattr(self, "_postponed", False):
-            return []  # try the next page first, as KeepTogether would
+        if frame is None or (not frame.at_top and self.height <= frame.height):
+            return []  # it fits on a fresh page: go there, as KeepTogether would
         return self.fallback()
-
-    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
-        self.on_draw(canv, x, y + self.height)
-        super().draw_at(canv, x, y)

@@ -546,7 +546,6 @@ def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str)
     """One exercise: the numbered name across the top, then the instructions on the left
     and the dose and caution on the right, where a glance finds them (one column in large
     print). Kept on one page; one taller than a page flows as one column instead."""
-    title = f"{number}. {ex.name}"
     heading = _heading(ex, number, t, width)
     left = _instructions(ex, t)
     right_width = round(width * t.card_share)
@@ -558,15 +557,13 @@ def _exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str)
         card = _card(ex, t, width)
         body = left + ([Gap(t.card_gap)] if left and card else []) + card
 
+    anchor = _Anchor(key, f"{number}. {ex.name}", 1)
+
     def fallback() -> list[Flowable]:
         card = _card(ex, t, width, side_by_side=False)
-        return [_Anchor(key, title, 1), heading, Gap(5), *left, *([Gap(t.card_gap)] if left and card else []), *card]
+        return [anchor, heading, Gap(5), *left, *([Gap(t.card_gap)] if left and card else []), *card]
 
-    def mark(canv: Canvas, x: float, top: float) -> None:
-        # Pages are held back until the end (for "Page X of Y"): note where the bookmark goes.
-        canv._marks.append((key, title, 1, *canv.absolutePosition(x, top)))  # type: ignore[attr-defined]
-
-    block = Block([heading, Gap(5), *body], fallback, mark)
+    block = Block([anchor, heading, Gap(5), *body], fallback)
     block.exercise = ex  # type: ignore[attr-defined]
     return block
 
@@ -683,7 +680,7 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     if ws.notes:
         block: list[Flowable] = [_rule(t), _Anchor(f"{prefix}notes", "Notes", 1), Text("Notes", ss["section"])]
         block += [Text(p, ss["body"]) for p in ws.notes]
-        story.append(Block(block, lambda: block, lambda canv, x, top: None))  # kept together
+        story.append(Block(block))
     if s.log:
         story += _log(ws, s, t, width, f"{prefix}log")
     return story

@@ -375,14 +375,25 @@ bool_field.schema = {"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.I)
 
 
-def url_field(ctx: _Ctx, node: Node, name: str) -> str | object:
-    """An http or https address, printed as a QR code with the address written under it."""
-    raw = _scalar(ctx, node, name, "a web address starting with https://")
+def _matching(ctx: _Ctx, node: Node, name: str, pattern: re.Pattern[str], what: str, expected: str) -> str | object:
+    """One line of text, stripped, that ``pattern`` must match: ``what`` is asked for when the
+    value is missing or not text, ``expected`` is said when it does not match."""
+    raw = _scalar(ctx, node, name, what)
     if raw is _INVALID:
         return raw
     text = str(raw).strip()
-    if not _URL.match(text):
-        return ctx.bad(node, f"'{name}' must be a web address starting with https:// or http://, not {_quote(text)}.")
+    if not pattern.match(text):
+        return ctx.bad(node, f"'{name}' must be {expected}, not {_quote(text)}.")
+    return text
+
+
+def url_field(ctx: _Ctx, node: Node, name: str) -> str | object:
+    """An http or https address, printed as a QR code with the address written under it."""
+    text = _matching(ctx, node, name, _URL, "a web address starting with https://",
+                     "a web address starting with https:// or http://")
+    if text is _INVALID:
+        return text
+    assert isinstance(text, str)
     if len(text) > 300:
         return ctx.bad(node, f"'{name}' is {len(text)} characters long; use a shorter address (at most 300).")
     if not _check_chars(ctx, node, text, name):
@@ -394,23 +405,12 @@ url_field.schema = {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "m
 
 
 def language_field(ctx: _Ctx, node: Node, name: str) -> str | object:
-    raw = _scalar(ctx, node, name, "a language tag such as 'en-US'")
-    if raw is _INVALID:
-        return raw
-    text = str(raw).strip()
-    if not _LANGUAGE.match(text):
-        return ctx.bad(node, f"'{name}' must be a language tag such as 'en-US' or 'es', not {_quote(text)}.")
-    return text
+    return _matching(ctx, node, name, _LANGUAGE, "a language tag such as 'en-US'", "a language tag such as 'en-US' or 'es'")
 
 
 def library_id_field(ctx: _Ctx, node: Node, name: str) -> str | object:
-    raw = _scalar(ctx, node, name, "the id of a library exercise, such as 'knee-to-chest'")
-    if raw is _INVALID:
-        return raw
-    text = str(raw).strip()
-    if not _ID.match(text):
-        return ctx.bad(node, f"'{name}' must be the id of a library exercise (its file name without .yaml), such as 'knee-to-chest', not {_quote(text)}.")
-    return text
+    return _matching(ctx, node, name, _ID, "the id of a library exercise, such as 'knee-to-chest'",
+                     "the id of a library exercise (its file name without .yaml), such as 'knee-to-chest'")
 
 
 def image_field(ctx: _Ctx, node: Node, name: str) -> Path | object:
