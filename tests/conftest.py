@@ -1,36 +1,22 @@
-"""Shared helpers: write a worksheet, run the CLI, read a PDF back as a user would."""
+"""Fixtures and options for the whole suite. Helper functions are in tests/helpers.py."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-import pikepdf
 import pytest
-from click.testing import CliRunner, Result
-from pypdf import PdfReader
-
-from worksheet.cli import cli
-
-TESTS = Path(__file__).resolve().parent
-ROOT = TESTS.parent
-DATA = TESTS / "data"
-SHIPPED = ROOT / "worksheets"
-
-MINIMAL = """\
-title: Test sheet
-exercises:
-  - name: Pelvic tilt
-    steps:
-      - Flatten your back.
-      - Relax.
-    hold: 3-5 s
-    reps: 10
-"""
 
 
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="Rewrite the golden page dumps (tests/render/golden/) from the current layout instead of checking them.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture
@@ -38,32 +24,3 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty project folder, made the current directory (paths print relative to it)."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dedent(text), encoding="utf-8")
-    return path
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def check_structure(path: Path) -> None:
-    """qpdf (through pikepdf) finds no syntax problem, and the PDF has at least one page."""
-    with pikepdf.open(path) as pdf:
-        assert pdf.check_pdf_syntax() == [], f"{path} fails qpdf's check"
-        assert len(pdf.pages) >= 1
-
-
-def pdf_pages(path: Path) -> list[str]:
-    """The text of each page, with runs of whitespace made single spaces (after a structure check)."""
-    check_structure(path)
-    reader = PdfReader(path, strict=True)
-    return [" ".join(page.extract_text().split()) for page in reader.pages]
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(pdf_pages(path))

@@ -1,0 +1,233 @@
+"""Find worksheets, check them, build them: the library API the front ends call.
+
+Why: the CLI stays thin (options in, lines out) and everything it does can be
+called and tested from Python. Nothing here prints or exits; results and our
+own errors are returned for the caller to show. ReportLab is imported only when
+a PDF is actually built, so checking a file stays quick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError, Issue, WorksheetError, display_path
+from ..model import DEFAULT_PROGRAM_TITLE, Clinic, PrintOptions, Settings, Worksheet
+from ..read.library import LIBRARY_FOLDER
+from ..render import fonts
+from .results import Built, BuildResult, CheckResult, Failed, UpToDate, Valid
+
+SUFFIXES = (".yaml", ".yml")
+CLINIC_FILES = ("clinic.yaml", "clinic.yml")
+DEFAULT_SOURCE = Path("worksheets")
+DEFAULT_OUT = Path("build")
+
+
+def find_worksheets(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, plus the ``*.yaml``/``*.yml`` files directly inside each folder, sorted.
+
+    Sub-folders are not searched: ``library/`` beside the worksheets holds
+    exercises, not worksheets. Each file appears once, in the order first given.
+    """
+    found: dict[str, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                names = sorted(
+                    e.name for e in entries
+                    if os.path.splitext(e.name)[1].lower() in SUFFIXES and e.name.lower() not in CLINIC_FILES and e.is_file()
+                )
+            children = [path / name for name in names]
+        else:
+            children = [path]
+        for child in children:
+            found.setdefault(os.path.realpath(child), child)
+    return list(found.values())
+
+
+def output_path(source: Path, out_dir: Path) -> Path:
+    return out_dir / f"{source.stem}.pdf"
+
+
+def load(path: Path) -> Worksheet:
+    """Read and validate one worksheet, checking every character against the font."""
+    from ..schema import load_worksheet  # YAML only when a file is read: a no-op build needs none
+
+    return load_worksheet(path, charset=fonts.charset(), shown=display_path(path))
+
+
+def load_clinic(path: Path) -> Clinic:
+    from ..schema import load_clinic as load
+
+    return load(path, charset=fonts.charset())
+
+
+def clinic_for(path: Path, options: PrintOptions) -> Clinic | None:
+    """The clinic given on the command line, or the clinic.yaml beside the worksheet, if any."""
+    if options.clinic is not None:
+        return options.clinic
+    for name in CLINIC_FILES:
+        if (path.parent / name).is_file():
+            return load_clinic(path.parent / name)
+    return None
+
+
+def settings_for(path: Path, ws: Worksheet, options: PrintOptions) -> Settings:
+    s = options.resolve(ws)
+    return dataclasses.replace(s, clinic=clinic_for(path, options))
+
+
+def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) -> Built:
+    """Validate, lay out and write one worksheet. Raises WorksheetError on failure."""
+    options = options or PrintOptions()
+    ws = load(path)
+    settings = settings_for(path, ws, options)
+    from ..render.document import render  # ReportLab only when a PDF is really made
+    from .output import write_atomic
+
+    rendered = render(ws, settings)
+    target = output_path(path, out_dir)
+    write_atomic(target, rendered.data)
+    from .cache import file_digest  # hashed here, in the worker, not in the process collecting results
+
+    inputs = tuple((os.path.abspath(p), file_digest(p)) for p in _depends_on(path, ws, options, settings.clinic))
+    return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=inputs)
+
+
+def _depends_on(path: Path, ws: Worksheet, options: PrintOptions, clinic: Clinic | None) -> tuple[Path, ...]:
+    """Every file a worksheet's PDF is made from, including clinic files that might appear."""
+    files = [path] + [path.parent / LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
+    files += [ex.image for ex in ws.exercises if ex.image is not None]
+    if options.clinic is None:  # a clinic.yaml beside the worksheet, or one that appears later
+        files += [path.parent / name for name in CLINIC_FILES]
+    if clinic is not None and clinic.logo:
+        files.append(clinic.logo)
+    return tuple(dict.fromkeys(files))
+
+
+def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:
+    """Each input with an error if its PDF name is already taken by an earlier input."""
+    taken: dict[str, Path] = {}
+    for path in paths:
+        key = output_path(path, out_dir).name.casefold()  # case-insensitive file systems too
+        first = taken.setdefault(key, path)
+        if first is path:
+            yield path, None
+        else:
+            yield path, InputError([Issue(display_path(path), 1, 1, (
+                f"Both this file and {display_path(first)} would be built into "
+                f"{display_path(output_path(path, out_dir))}; rename one of them."
+            ))])
+
+
+def _build_safely(task: tuple[Path, Path, PrintOptions | None]) -> Built | Failed:
+    path, out_dir, options = task
+    try:
+        return build_one(path, out_dir, options)
+    except WorksheetError as e:
+        return Failed(path, e)
+
+
+def _worker_start() -> None:
+    """Each worker loads the fonts and styles once, then builds many worksheets.
+
+    On Linux a worker also asks to be killed when the command that started it dies, so
+    killing a build (even with SIGKILL) stops its workers too, instead of leaving them to
+    finish writing PDFs on their own.
+    """
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    from ..render import styles
+
+    styles.theme(False)
+
+
+def build_all(
+    paths: list[Path], out_dir: Path, options: PrintOptions | None = None, jobs: int = 1, force: bool = True,
+) -> Iterator[BuildResult]:
+    """Build every file, going on past failures; one result per file, in input order.
+
+    With ``jobs`` > 1 the files are built by a pool of worker processes; results
+    still come back in input order, each as soon as it and those before it are done.
+    Unless ``force``, a PDF whose inputs are unchanged since it was built is skipped.
+    """
+    from .cache import Cache, options_digest
+
+    options = options or PrintOptions()
+    cache = Cache.load(out_dir) if not force else Cache(out_dir)
+    key = options_digest(options)
+    plan: list[tuple[Path, BuildResult | None]] = []
+    for path, clash in _outputs(paths, out_dir):
+        if clash is not None:
+            plan.append((path, Failed(path, clash)))
+            continue
+        target = output_path(path, out_dir)
+        pages = None if force else cache.fresh(target, key)
+        plan.append((path, UpToDate(path, target, pages) if pages is not None else None))
+    tasks = [(path, out_dir, options) for path, done in plan if done is None]
+    workers = min(jobs, len(tasks))
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+        built: Iterator[Built | Failed] = pool.map(_build_safely, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
+    else:
+        pool = None
+        built = map(_build_safely, tasks)
+    changed = False
+    try:
+        for _, done in plan:
+            result = done if done is not None else next(built)
+            if isinstance(result, Built):
+                cache.record(result.output, key, result.inputs, result.pages)
+                changed = True
+                result = dataclasses.replace(result, inputs=())  # recorded: memory stays flat over a long batch
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if changed:
+            with contextlib.suppress(WorksheetError):  # a cache that cannot be written only costs a rebuild
+                cache.save()
+
+
+def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None = None, title: str | None = None) -> Built:
+    """Several worksheets in one PDF with a contents page; fails whole if any worksheet fails."""
+    options = options or PrintOptions()
+    sheets, problems = [], []
+    for path in paths:
+        try:
+            sheets.append((path, load(path)))
+        except InputError as e:
+            problems += e.issues
+    if problems:
+        raise InputError(problems)
+    settings = [settings_for(path, ws, options) for path, ws in sheets]
+    first = settings[0]
+    settings = [dataclasses.replace(s, page_size=first.page_size, large_print=first.large_print, clinic=first.clinic) for s in settings]
+    from ..render.document import render_booklet
+    from .output import write_atomic
+
+    rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
+    write_atomic(target, rendered.data)
+    return Built(paths[0], target, rendered.pages)
+
+
+def check_all(paths: list[Path]) -> Iterator[CheckResult]:
+    """Validate every file without writing anything."""
+    for path in paths:
+        try:
+            load(path)
+        except WorksheetError as e:
+            yield Failed(path, e)
+        else:
+            yield Valid(path)

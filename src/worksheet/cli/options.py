@@ -1,0 +1,81 @@
+"""Options that several commands share, as decorators (the sqlite-utils way)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from ..model import PageSize, Patient, PrintOptions
+
+paths_argument = click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
+)
+
+out_option = click.option(
+    "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder for the PDFs (default: build/). Each PDF is named after its YAML file.",
+)
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for a batch (default: one per CPU).",
+)
+
+
+def person_text(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Names and dates from the command line: one plain line the font can print."""
+    if value is None:
+        return None
+    from ..render.fonts import charset
+
+    text = " ".join(value.split())
+    missing = sorted({c for c in text if ord(c) not in charset()})
+    if not text or len(text) > 80 or missing:
+        why = "is empty" if not text else "is longer than 80 characters" if len(text) > 80 else f"has characters the font lacks: {' '.join(missing)}"
+        raise click.BadParameter(f"{why}.")
+    return text
+
+
+def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The options shared by build, watch and booklet, gathered into one PrintOptions."""
+    options = [
+        click.option("--page-size", type=click.Choice(["letter", "a4"], case_sensitive=False), default=None,
+                     help="Paper size, overriding 'page_size:' in the files (default: letter)."),
+        click.option("--large-print", is_flag=True, default=None,
+                     help="Large print: 16 pt text or larger, 1-inch margins, one column."),
+        click.option("--log", is_flag=True, default=None, help="Add a tracking log page to each worksheet."),
+        click.option("--log-days", type=click.IntRange(1, 14), default=None, help="Days in the tracking log (default 7)."),
+        click.option("--patient", callback=person_text, help="The patient's name, printed on page 1 (and nowhere else)."),
+        click.option("--therapist", callback=person_text, help="Who prescribed the exercises, printed on page 1."),
+        click.option("--date", callback=person_text, help="The date to print on page 1, as you want it written."),
+        click.option("--patient-header", is_flag=True,
+                     help="Print Patient / Date / Prescribed by lines on page 1 to fill in by hand (on by itself with --patient, --therapist or --date)."),
+        click.option("--clinic", "clinic_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="A clinic.yaml (name, phone, address, website, logo) for the foot of every page; by default the clinic.yaml beside the worksheets, if any."),
+    ]
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, page_size: str | None, large_print: bool | None, log: bool | None, log_days: int | None,
+                patient: str | None, therapist: str | None, date: str | None, patient_header: bool,
+                clinic_file: Path | None, **kwargs: Any) -> Any:
+        clinic = None
+        if clinic_file is not None:
+            from ..build.pipeline import load_clinic
+
+            clinic = load_clinic(clinic_file)  # a problem is reported by the command's error boundary
+        opts = PrintOptions(
+            page_size=cast(PageSize | None, page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
+            patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
+        )
+        return fn(*args, options=opts, **kwargs)
+
+    decorated: Callable[..., Any] = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return decorated

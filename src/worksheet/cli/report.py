@@ -1,0 +1,52 @@
+"""Problems as a person reads them: the located line, then the offending line with a caret.
+
+Why: ``path:line:col: message`` lets an editor jump to the spot; the excerpt under it
+lets a person see the spot without opening the file. Colour is added only when the
+caller says the output is a terminal (and NO_COLOR is not set).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import click
+
+from ..errors import Issue
+
+
+@lru_cache(maxsize=64)
+def _lines(path: str) -> tuple[str, ...] | None:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(2_000_000)
+        return tuple(data.decode("utf-8-sig").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def excerpt(issue: Issue) -> list[str]:
+    """The offending line and a caret under the column, or nothing if the line cannot be shown."""
+    lines = _lines(issue.path)
+    if not lines or not 1 <= issue.line <= len(lines):
+        return []
+    text = lines[issue.line - 1].replace("\t", " ")
+    if not text.strip() or any(not (c.isprintable() or c == " ") for c in text):
+        return []
+    gutter = str(issue.line).rjust(4)
+    return [f"{gutter} | {text}", f"{' ' * len(gutter)} | {' ' * (issue.col - 1)}^"]
+
+
+def format_issue(issue: Issue, color: bool = False) -> str:
+    head = issue.format()
+    rest = excerpt(issue)
+    if color:
+        where, _, message = head.partition(": ")
+        head = click.style(where + ":", bold=True) + " " + click.style(message, fg="red")
+        if rest:
+            rest[1] = rest[1][:-1] + click.style("^", fg="red", bold=True)
+    return "\n".join([head, *rest])
+
+
+def clear_cache() -> None:
+    """Forget file contents read for excerpts (a file may change while watching)."""
+    _lines.cache_clear()

@@ -1,0 +1,75 @@
+"""How to print a worksheet: for whom, by whom, on what paper, and with which extras.
+
+Why: a worksheet file says what to do; the command line (or the web page) says how to
+print it this time. :class:`PrintOptions` holds what was asked for (None: "as the file
+says"), :meth:`PrintOptions.resolve` merges it over one worksheet's own choices into the
+:class:`Settings` layout reads. Patient details live here and only here: they go into
+the page, never into a file name, the cache or a log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .worksheet import PageSize, Worksheet
+
+DEFAULT_PROGRAM_TITLE = "Home exercise program"  # a booklet's title when none is given
+
+
+@dataclass(frozen=True, slots=True)
+class Clinic:
+    """Who hands the worksheet out: printed at the foot of every page."""
+
+    name: str
+    phone: str | None = None
+    address: str | None = None
+    website: str | None = None
+    logo: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    """Filled in from the command line only, and written nowhere but into the PDF."""
+
+    name: str | None = None
+    therapist: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """How to print, from the command line; None means "as the worksheet file says"."""
+
+    page_size: PageSize | None = None
+    large_print: bool | None = None
+    log: bool | None = None
+    log_days: int | None = None
+    patient_header: bool = False  # print the Patient / Date / Prescribed by block
+    patient: Patient = Patient()
+    clinic: Clinic | None = None
+
+    def resolve(self, ws: Worksheet) -> Settings:
+        """The settings for one worksheet: these options over the file's own."""
+        return Settings(
+            page_size=self.page_size or ws.page_size,
+            large_print=ws.large_print if self.large_print is None else self.large_print,
+            log=ws.log if self.log is None else self.log,
+            log_days=self.log_days or ws.log_days,
+            patient_header=self.patient_header or any((self.patient.name, self.patient.therapist, self.patient.date)),
+            patient=self.patient,
+            clinic=self.clinic,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything layout needs to know besides the worksheet itself."""
+
+    page_size: PageSize = "letter"
+    large_print: bool = False
+    log: bool = False
+    log_days: int = 7
+    patient_header: bool = False
+    patient: Patient = Patient()
+    clinic: Clinic | None = None

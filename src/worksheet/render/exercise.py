@@ -1,0 +1,134 @@
+"""One exercise as a block: the numbered name, the instructions, the dose and the caution.
+
+Why: the exercise block is what a patient reads most, so its parts are composed in one
+place: instructions on the left, and on the right, where a glance finds them, the
+picture, the video code, the dose in a shaded box and the caution in a ruled box (one
+column in large print, with the dose and the caution side by side). A block is kept on
+one page; one taller than a page flows as one column instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..model import Exercise
+from ..read import pictures
+from . import styles, wording
+from .flow import Block, Box, Flowable, Gap, Row, Stack, Text
+from .pages import Anchor
+from .parts import Badge, Picture, labelled, qr_block
+from .styles import Theme
+
+
+def _heading(ex: Exercise, number: int, t: Theme, width: float) -> Row:
+    lead = t.badge + t.badge_gap
+    heading = Row([Badge(number, t.badge), Text(ex.name, t.ss["name"])], [lead, width - lead], middle=True)
+    heading.label = _label(ex)
+    return heading
+
+
+def _label(ex: Exercise) -> str:
+    return f"exercise '{ex.name}' (line {ex.line})"
+
+
+def _instructions(ex: Exercise, t: Theme) -> list[Flowable]:
+    """How to do it: starting position, numbered steps, what to feel, tips."""
+    ss = t.ss
+    parts: list[Flowable] = []
+    if ex.position:
+        parts.append(labelled("Start:", ex.position, ss["label"]))
+    if len(ex.steps) == 1:
+        parts.append(Text(ex.steps[0], ss["body"]))
+    else:
+        for i, step in enumerate(ex.steps, 1):
+            parts.append(Text(step, ss["step"], bullet=f"{i}."))
+    if ex.feel:
+        parts.append(labelled("You should feel:", ex.feel, ss["label"]))
+    for i, note in enumerate(ex.notes):
+        parts.append(labelled("Tip:", note, ss["note"]) if i == 0 else Text(note, ss["note"]))
+    return parts
+
+
+def _picture(path: Path, width: float, max_height: float) -> Flowable:
+    """The exercise's picture, as wide as the column and at most ``max_height`` tall."""
+    pic = pictures.prepare(path)
+    w, h = width, width * pic.height / pic.width
+    if h > max_height:
+        w, h = w * max_height / h, max_height
+    return Picture(pic.data, w, h)
+
+
+def _dose_box(ex: Exercise, t: Theme) -> Box | None:
+    """The dose in a shaded, ruled box, one part a line ("Hold 30 seconds", "Repeat 3 times
+    each side"), with what the exercise needs as its last line. The rule keeps the box
+    visible where a printer drops the light grey."""
+    ss = t.ss
+    lines: list[Flowable] = [labelled(label, words, ss["dose"]) if label else Text(words, ss["dose"])
+                             for label, words in wording.dose_parts(ex.dose)]
+    if ex.equipment:
+        lines.append(labelled("You need:", ", ".join(ex.equipment), ss["dose_need"]))
+    if not lines:
+        return None
+    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE)
+
+
+def _caution_box(ex: Exercise, t: Theme) -> Box | None:
+    if not ex.caution:
+        return None
+    first, *more = ex.caution
+    paras: list[Flowable] = [labelled("Caution:", first, t.ss["caution"])]
+    paras += [Text(c, t.ss["caution_more"]) for c in more]
+    return Box(paras, line=1.5, line_color=styles.INK)
+
+
+def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True) -> list[Any]:
+    """What to look at, how much, with what, and when to stop: picture, video code, the dose
+    in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
+    print) layout the dose and the caution stand side by side."""
+    parts: list[Any] = []
+
+    def add(flowable: Any) -> None:
+        if flowable is None:
+            return
+        if parts:
+            parts.append(Gap(t.card_gap))
+        parts.append(flowable)
+
+    if ex.image is not None:
+        add(_picture(ex.image, width, t.max_picture_height))
+    if ex.video:
+        add(qr_block(ex.video, "Video", t, width))
+    dose, caution = _dose_box(ex, t), _caution_box(ex, t)
+    if not t.two_columns and side_by_side and dose is not None and caution is not None:
+        half = (width - t.column_gap) / 2
+        add(Row([dose, None, caution], [half, t.column_gap, half]))
+    else:
+        add(dose)
+        add(caution)
+    return parts
+
+
+def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str) -> Block:
+    """One exercise, kept on one page; one taller than a page flows as one column instead."""
+    heading = _heading(ex, number, t, width)
+    left = _instructions(ex, t)
+    right_width = round(width * t.card_share)
+    right = _card(ex, t, right_width) if t.two_columns else []
+    body: list[Any]
+    if left and right:
+        left_width = width - right_width - t.column_gap
+        body = [Row([Stack(left), None, Stack(right)], [left_width, t.column_gap, right_width])]
+    else:
+        card = _card(ex, t, width)
+        body = left + ([Gap(t.card_gap)] if left and card else []) + card
+
+    anchor = Anchor(key, f"{number}. {ex.name}", 1)
+
+    def fallback() -> list[Any]:
+        card = _card(ex, t, width, side_by_side=False)
+        return [anchor, heading, Gap(5), *left, *([Gap(t.card_gap)] if left and card else []), *card]
+
+    block = Block([anchor, heading, Gap(5), *body], fallback)
+    block.label = _label(ex)
+    return block

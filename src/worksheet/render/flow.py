@@ -1,0 +1,296 @@
+"""Our own flowables: plain text that breaks its lines once, and boxes, rows and stacks of it.
+
+Why: platypus' Paragraph parses markup for every piece of text, and a worksheet's
+exercise block (a Table in a Table in a KeepTogether) made platypus measure each
+paragraph up to four times and re-measure every cell; that was most of a build's
+time. Our text needs no markup: it is user text plus our own bold labels, given
+as runs of (font, text). So a word is measured once (the widths are cached for the
+whole process), lines are broken once per width, and a paragraph is drawn as one
+text object. User text never meets a markup parser on this path at all.
+
+Lines are broken by :mod:`.linebreak`. The composites (:class:`Stack`, :class:`Row`, :class:`Box`) lay their parts out
+once per width and draw them at absolute positions. A :class:`Stack` splits
+between or inside its parts, a :class:`Box` inside its text; a :class:`Row`
+does not split: :class:`Block` (an exercise) moves whole to the next page, and
+only when it is taller than a page does it give up its columns and flow as one
+column that splits anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+from .linebreak import EPSILON, Run, Word, break_lines, segments, width, words_of
+
+class Flowable:
+    """Our flowables' base: the part of platypus' Flowable interface that our page loop
+    (:mod:`worksheet.render.pages`) and platypus' Table (for the few tables left) use.
+
+    Not platypus' own class: importing anything from ``reportlab.platypus`` imports all
+    of it, Paragraph's regular expressions included (a tenth of a second at start-up).
+    A flowable draws itself at an absolute position, with no saved graphics state.
+    """
+
+    width = 0.0
+    height = 0.0
+    space_before = 0.0
+    space_after = 0.0
+    label: str | None = None  # what it shows, for a message when it cannot be laid out ("exercise 'Bridge' (line 12)")
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def wrapOn(self, canv: Canvas, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list:
+        return []  # cannot split: it moves to the next page whole
+
+    def splitOn(self, canv: Canvas, availWidth: float, availHeight: float) -> list:
+        return self.split(availWidth, availHeight)
+
+    def split_at(self, availWidth: float, availHeight: float, fresh: bool, page_height: float) -> list:
+        """Split to fill what is left of a page (``fresh``: the page holds nothing yet;
+        ``page_height``: the height of a whole page's text area). By default as :meth:`split`."""
+        return self.split(availWidth, availHeight)
+
+    def getSpaceBefore(self) -> float:
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.draw_at(canv, x, y)
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pass
+
+    def identity(self, maxLen: int | None = None) -> str:
+        return type(self).__name__
+
+
+class Text(Flowable):
+    """A paragraph of plain text in one style: runs of (font, text), an optional bullet.
+
+    Like a platypus Paragraph with ``splitLongWords`` and no widows or orphans, but
+    the text is never markup, and its lines are broken once per width.
+    """
+
+    def __init__(self, runs: Sequence[Run] | str, style: ParagraphStyle, bullet: str | None = None) -> None:
+        self.style = style
+        self._words: list[Word] | None = words_of([(style.fontName, runs)] if isinstance(runs, str) else runs)
+        self.bullet = bullet
+        self.space_before, self.space_after = style.spaceBefore, style.spaceAfter
+        self._lines: list[list[Word]] = []
+        self._for: float | None = None
+
+    @classmethod
+    def _part(cls, whole: Text, lines: list[list[Word]], first: bool, last: bool) -> Text:
+        part = cls.__new__(cls)
+        part.style, part.bullet = whole.style, whole.bullet if first else None
+        part._words = None  # from the lines, if ever needed at another width
+        part.space_before = whole.space_before if first else 0
+        part.space_after = whole.space_after if last else 0
+        part._lines, part._for = lines, whole._for
+        return part
+
+    @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = [w for line in self._lines for w in line]
+        return self._words
+
+    def lines(self, width: float) -> list[list[Word]]:
+        if width != self._for:
+            st = self.style
+            self._lines = break_lines(self.words, width - st.leftIndent - st.rightIndent, st.fontSize)
+            self._for = width
+        return self._lines
+
+    def last_line_width(self) -> float:
+        """How wide the last line is, as last wrapped (where a dotted leader can start)."""
+        if not self._lines:
+            return 0.0
+        return sum(width(text, font, self.style.fontSize) for font, text in segments(self._lines[-1]))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        fit = int((availHeight + EPSILON) // self.style.leading)
+        fit = min(fit, len(lines) - 2)  # no widow: at least two lines go on
+        if fit < 2:  # no orphan: at least two lines stay
+            return []
+        return [self._part(self, lines[:fit], True, False), self._part(self, lines[fit:], False, True)]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        st = self.style
+        if not self._lines:
+            return
+        base = y + self.height - st.fontSize
+        tx = canv.beginText()
+        tx.setFillColor(st.textColor)
+        if self.bullet:
+            tx.setTextOrigin(x + st.bulletIndent, base)
+            tx.setFont(st.bulletFontName, st.bulletFontSize, st.leading)
+            tx.textOut(self.bullet)
+        current = None  # the first line always sets its font (and the leading T* moves by)
+        tx.setTextOrigin(x + st.leftIndent, base)
+        for line in self._lines:
+            *pieces, (font, text) = segments(line)
+            for piece_font, piece in pieces:
+                if piece_font != current:
+                    tx.setFont(piece_font, st.fontSize, st.leading)
+                    current = piece_font
+                tx.textOut(piece)
+            if font != current:
+                tx.setFont(font, st.fontSize, st.leading)
+                current = font
+            tx.textLine(text)  # the line's last piece, then down one line (T*)
+        canv.drawText(tx)
+
+
+class Gap(Flowable):
+    """Empty vertical space of a fixed height inside a stack."""
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        pass
+
+
+def _stack_geometry(items: Sequence[Flowable], width: float) -> tuple[float, list[tuple[float, float]]]:
+    """Height of items one under another (as a table cell stacks them: the spaces between
+    parts count, the first part's space before and the last one's space after do not),
+    and each part's (offset from the top, height)."""
+    at, placed = 0.0, []
+    for i, item in enumerate(items):
+        if i:
+            at += item.getSpaceBefore()
+        h = item.wrap(width, 1e9)[1]
+        placed.append((at, h))
+        at += h
+        if i < len(items) - 1:
+            at += item.getSpaceAfter()
+    return at, placed
+
+
+class Stack(Flowable):
+    """Flowables one under another, at one width; splits between or inside its parts."""
+
+    def __init__(self, items: Sequence[Flowable], space_before: float = 0, space_after: float = 0) -> None:
+        self.items = list(items)
+        self.space_before, self.space_after = space_before, space_after
+        self._for: float | None = None
+        self._placed: list[tuple[float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._for:
+            self.height, self._placed = _stack_geometry(self.items, availWidth)
+            self._for = availWidth
+        self.width = availWidth
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        for i, (item, (top, h)) in enumerate(zip(self.items, self._placed, strict=True)):
+            if top + h <= availHeight + EPSILON:
+                continue
+            parts = item.split(availWidth, availHeight - top) if availHeight - top > 0 else []
+            head, tail = (self.items[:i] + parts[:1], parts[1:] + self.items[i + 1:]) if parts else (self.items[:i], self.items[i:])
+            if not head or not tail:
+                return []
+            return [Stack(head, self.space_before, 0), Stack(tail, 0, self.space_after)]
+        return [self]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        top = y + self.height
+        for item, (at, h) in zip(self.items, self._placed, strict=True):
+            item.drawOn(canv, x, top - at - h)  # ours, or platypus' (a Table, a QR drawing)
+
+
+class Row(Flowable):
+    """Flowables side by side at fixed widths, aligned at the top or in the middle."""
+
+    def __init__(self, cells: Sequence[Flowable | None], widths: Sequence[float], middle: bool = False) -> None:
+        self.cells, self.widths, self.middle = list(cells), list(widths), middle
+        self._heights: list[float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._heights is None:
+            self._heights = [c.wrap(w, 1e9)[1] if c is not None else 0.0 for c, w in zip(self.cells, self.widths, strict=True)]
+        self.width, self.height = availWidth, max(self._heights)
+        return self.width, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        assert self._heights is not None
+        for cell, w, h in zip(self.cells, self.widths, self._heights, strict=True):
+            if cell is not None:
+                cell.drawOn(canv, x, y + (self.height - h) / 2 if self.middle else y + self.height - h)
+            x += w
+
+
+class Box(Flowable):
+    """Text in a box: shaded with a thin rule (a dose) or outlined (a caution). Splits inside its text."""
+
+    PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
+
+    def __init__(self, items: Sequence[Flowable], background: object = None, line: float = 0, line_color: object = None) -> None:
+        self.stack = items if isinstance(items, Stack) else Stack(items)
+        self.background, self.line, self.line_color = background, line, line_color
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        left, right, top, bottom = self.PAD
+        self.width = availWidth
+        self.height = self.stack.wrap(availWidth - left - right, availHeight)[1] + top + bottom
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        left, right, top, bottom = self.PAD
+        parts = self.stack.split(availWidth - left - right, availHeight - top - bottom)
+        if len(parts) != 2:
+            return []
+        return [Box(p, self.background, self.line, self.line_color) for p in parts]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        left, _, _, bottom = self.PAD
+        if self.background is not None or self.line:
+            canv.saveState()
+            if self.background is not None:
+                canv.setFillColor(self.background)
+            if self.line:
+                canv.setStrokeColor(self.line_color)
+                canv.setLineWidth(self.line)
+            canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)
+            canv.restoreState()
+        self.stack.draw_at(canv, x + left, y + bottom)
+
+
+class Block(Stack):
+    """Parts kept on one page whole (an exercise, the notes). Where they do not fit, they
+    move to the next page; where they are taller than a whole page, ``fallback()`` gives
+    them as separate flowables that split anywhere (by default, the parts themselves)."""
+
+    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]] | None = None) -> None:
+        super().__init__(items)
+        self.fallback = fallback or (lambda: list(self.items))
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []  # inside another flowable: it moves whole
+
+    def split_at(self, availWidth: float, availHeight: float, fresh: bool, page_height: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        if not fresh and self.height <= page_height:
+            return []  # it fits on a fresh page: go there, as KeepTogether would
+        return self.fallback()

@@ -1,0 +1,164 @@
+"""Small drawn parts of a page: number badges, tick boxes, pictures, rules, QR codes, labels.
+
+Why: each is a flowable that only measures and draws itself (as pretix's small
+flowables do), so the modules that compose a worksheet (:mod:`.exercise`,
+:mod:`.sheet`, :mod:`.log`, :mod:`.booklet`) read as a list of parts.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from . import fonts, styles
+from .flow import Flowable, Gap, Text
+from .styles import Theme
+from .tables import NO_PADDING, esc, para, table
+
+
+def short_url(url: str) -> str:
+    """The address as a person would type it: no scheme, no 'www.', no trailing slash."""
+    short = url.split("://", 1)[-1]
+    short = short[4:] if short.lower().startswith("www.") else short
+    return short.rstrip("/")
+
+
+def labelled(label: str, text: str, style: ParagraphStyle) -> Text:
+    """``label`` in bold, then the text: "Start: Lie on your back"."""
+    return Text([(fonts.BOLD, label), (style.fontName, " " + text)], style)
+
+
+class Badge(Flowable):
+    """The exercise number in a filled circle: easy to find and to say ("number 3")."""
+
+    def __init__(self, number: int, size: float) -> None:
+        self.number, self.size = number, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (self.size, self.size)
+
+    def draw_at(self, c: Canvas, x: float, y: float) -> None:
+        r = self.size / 2
+        c.setFillColor(styles.INK)
+        c.circle(x + r, y + r, r, stroke=0, fill=1)
+        c.setFillColor("white")
+        font_size = self.size * (0.55 if self.number < 10 else 0.45)
+        c.setFont(fonts.BOLD, font_size)
+        c.drawCentredString(x + r, y + r - font_size * 0.35, str(self.number))
+        c.setFillColor(styles.INK)
+
+
+class TickBoxes(Flowable):
+    """``count`` empty tick boxes in a row, sized for a pen."""
+
+    GAP = 3
+
+    def __init__(self, count: int, size: float) -> None:
+        self.count, self.size = count, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (self.count * self.size + (self.count - 1) * self.GAP, self.size)
+
+    def draw_at(self, c: Canvas, x: float, y: float) -> None:
+        c.saveState()
+        c.setStrokeColor(styles.INK)
+        c.setLineWidth(1)
+        for i in range(self.count):
+            c.rect(x + i * (self.size + self.GAP), y, self.size, self.size, stroke=1, fill=0)
+        c.restoreState()
+
+
+class Picture(Flowable):
+    """A prepared picture (PNG or JPEG bytes) at a fixed size."""
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        self.data, self.width, self.height = data, width, height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        canv.drawImage(ImageReader(io.BytesIO(self.data)), x, y, self.width, self.height, mask="auto")
+
+
+class Divider(Flowable):
+    """The rule between exercise blocks; dropped where it would fall at the foot of a page."""
+
+    THICKNESS = 0.75
+
+    def __init__(self, t: Theme) -> None:
+        self.space_before, self.space_after = t.block_gap / 2, t.block_gap
+        self.height = self.THICKNESS
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [Gap(0)]
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        canv.saveState()
+        canv.setStrokeColor(styles.RULE)
+        canv.setLineWidth(self.THICKNESS)
+        canv.line(x, y, x + self.width, y)
+        canv.restoreState()
+
+
+class ContentsLine(Flowable):
+    """A line of the booklet's contents: the title, a dotted leader and the page number."""
+
+    NUMBER = 40.0
+
+    def __init__(self, title: str, page: int, style: ParagraphStyle) -> None:
+        self.text, self.page, self.style = Text(title, style), page, style
+        self.space_after = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.text.wrap(availWidth - self.NUMBER, availHeight)[1]
+        return self.width, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        st = self.style
+        self.text.draw_at(canv, x, y)
+        base = y + st.leading - st.fontSize  # the last line's baseline
+        number = str(self.page)
+        end = x + self.width - stringWidth(number, st.fontName, st.fontSize) - 4  # the leader stops here
+        dot = stringWidth(" .", st.fontName, st.fontSize)
+        dots = int((end - x - self.text.last_line_width() - 6) // dot)
+        canv.setFillColor(st.textColor)
+        canv.setFont(st.fontName, st.fontSize)
+        if dots > 0:
+            canv.drawRightString(end, base, " ." * dots)
+        canv.drawRightString(x + self.width, base, number)
+
+
+def _qr_drawing(url: str, size: float) -> Any:
+    # Imported here: ReportLab's graphics package takes longer to import than the rest of
+    # the layout, and most worksheets have no video.
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def qr_block(url: str, label: str, t: Theme, width: float) -> Any:
+    """A QR code with what it is for beside it and the short address written under it."""
+    size = t.qr_size
+    caption = [
+        para(f"<b>{esc(label)}</b>", t.ss["caption"]),
+        para("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
+    ]
+    return table(
+        [[_qr_drawing(url, size), caption], [para(esc(short_url(url)), t.ss["caption"]), ""]],
+        [size + 8, width - size - 8],
+        [*NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)],
+    )

@@ -1,0 +1,208 @@
+"""Build the model from parsed files: a worksheet with its library entries, or a clinic.
+
+Why: an exercise may come from the library (``use: knee-to-chest``), and a library
+entry may itself use another, so an exercise is made of layers: the entries it
+comes from first, its own keys last. Each layer is checked in its own file, so a
+problem in a library entry is reported at that entry's line, not at the worksheet's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from .. import model
+from ..errors import InputError, Issue, display_path
+from ..read import source
+from ..read.library import LIBRARY_FOLDER, Library
+from ..read.source import Document, Mapping, Node, Scalar, Sequence
+from .context import Context, Rejected, capitalized, read_mapping
+from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, WORKSHEET_FIELDS
+from .values import LIBRARY_ID
+
+_NOT_A_MAPPING = "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'."
+
+
+def _dose(values: dict[str, Any]) -> model.Dose:
+    return model.Dose(
+        hold=values.get("hold"),
+        reps=values.get("reps"),
+        sets=values.get("sets"),
+        sides=values.get("sides"),
+        frequency=values.get("frequency"),
+    )
+
+
+def _layers(ctx: Context, node: Mapping, library: Library | None, chain: tuple[str, ...]) -> list[tuple[Context, Mapping]]:
+    """The mappings an exercise is built from: library entries first, its own keys last.
+
+    Raises :class:`Rejected` when the chain is broken; the reason is already reported.
+    """
+    use_node = node.get("use")
+    if use_node is None:
+        return [(ctx, node)]
+    entry_id = LIBRARY_ID.read(ctx, use_node, "use")
+    if entry_id in chain:
+        loop = " -> ".join((*chain, entry_id))
+        raise ctx.bad(use_node, f"The library entry '{entry_id}' uses itself ({loop}); remove one of the 'use' keys.")
+    library = library or Library(Path(LIBRARY_FOLDER))
+    found = library.entry(entry_id)
+    if isinstance(found, InputError):
+        ctx.issues.extend(found.issues)
+        raise Rejected()
+    if found is None:
+        close = difflib.get_close_matches(entry_id, library.ids(), n=1, cutoff=0.6)
+        hint = f"; the nearest is '{close[0]}'" if close else ""
+        raise ctx.bad(use_node, f"There is no exercise '{entry_id}' in {display_path(library.folder)}/{hint}.")
+    sub = ctx.for_document(found)
+    sub.issues.extend(found.issues)
+    if not isinstance(found.root, Mapping):
+        raise sub.bad(found.root, _NOT_A_MAPPING)
+    return [*_layers(sub, found.root, library, (*chain, entry_id)), (ctx, node)]
+
+
+def _exercise(
+    ctx: Context, node: Node, number: int, library: Library | None, defaults: model.Dose, chain: tuple[str, ...] = ()
+) -> model.Exercise:
+    where = f"exercise {number}" if not chain else f"library entry '{chain[0]}'"
+    if not isinstance(node, Mapping):
+        raise ctx.bad(node, f"Exercise {number} must be a set of 'key: value' lines, such as 'name: Pelvic tilt'.")
+    try:
+        layers = _layers(ctx, node, library, chain)
+    except Rejected:
+        # Still check this exercise's own keys, so that every problem is reported at once.
+        read_mapping(ctx, node, EXERCISE_FIELDS, where, skip={"use"}, optional={"name"})
+        raise
+    merged: dict[str, Any] = {}
+    ok = True
+    for layer_ctx, mapping in layers:
+        label = where if mapping is node else f"library entry '{Path(layer_ctx.doc.path).stem}'"
+        # With a library, the name may come from any layer; checked on the whole below.
+        try:
+            merged.update(read_mapping(layer_ctx, mapping, EXERCISE_FIELDS, label, optional={"name"} if len(layers) > 1 else ()))
+        except Rejected:
+            ok = False
+    if ok and "name" not in merged:
+        raise ctx.bad(node, f"{capitalized(where)} has no 'name', and neither has the entry it uses; add one, for example 'name: Pelvic tilt'.")
+    if not ok:
+        raise Rejected()
+    return model.Exercise(
+        name=merged["name"],
+        line=node.line,
+        position=merged.get("position"),
+        steps=merged.get("steps", ()),
+        dose=_dose(merged).merged_over(defaults),
+        feel=merged.get("feel"),
+        caution=merged.get("caution", ()),
+        equipment=merged.get("equipment", ()),
+        notes=merged.get("notes", ()),
+        library_id=merged.get("use") if node.get("use") is not None else None,
+        image=merged.get("image"),
+        video=merged.get("video"),
+    )
+
+
+def _exercises(ctx: Context, ex_node: Node | None, library: Library | None, defaults: model.Dose) -> list[model.Exercise]:
+    if ex_node is None:
+        return []  # reported by read_mapping as a missing required key
+    if isinstance(ex_node, Scalar) and ex_node.value is None:
+        raise ctx.bad(ex_node, "'exercises' is empty; add at least one exercise.")
+    if not isinstance(ex_node, Sequence):
+        raise ctx.bad(ex_node, "'exercises' must be a list, with each exercise starting with '- '.")
+    if not ex_node.items:
+        raise ctx.bad(ex_node, "'exercises' is empty; add at least one exercise.")
+    exercises = []
+    for number, item in enumerate(ex_node.items, 1):
+        try:
+            exercises.append(_exercise(ctx, item, number, library, defaults))
+        except Rejected:
+            pass
+    return exercises
+
+
+def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, library: Library | None = None) -> model.Worksheet:
+    """Turn a parsed document into a Worksheet, or raise InputError with every problem."""
+    issues: list[Issue] = list(doc.issues)
+    ctx = Context(doc, issues, charset, doc.file.parent.resolve() if doc.file else None)
+    root = doc.root
+    if not isinstance(root, Mapping):
+        kind = "a list" if isinstance(root, Sequence) else "a single value"
+        ctx.bad(root, f"A worksheet must be a set of 'key: value' lines starting with 'title:', not {kind}.")
+        raise InputError(issues)
+    values: dict[str, Any] = {}
+    try:
+        values = read_mapping(ctx, root, WORKSHEET_FIELDS, "the worksheet", skip={"exercises", "defaults"})
+    except Rejected:
+        pass
+    defaults = model.Dose()
+    defaults_node = root.get("defaults")
+    if defaults_node is not None:
+        try:
+            defaults = _dose(read_mapping(ctx, defaults_node, DOSE_FIELDS, "'defaults'"))
+        except Rejected:
+            pass
+    exercises: list[model.Exercise] = []
+    try:
+        exercises = _exercises(ctx, root.get("exercises"), library, defaults)
+    except Rejected:
+        pass
+    if issues:
+        raise InputError(issues)
+    return model.Worksheet(
+        source=doc.path,
+        title=values["title"],
+        exercises=tuple(exercises),
+        subtitle=values.get("subtitle"),
+        intro=values.get("intro", ()),
+        notes=values.get("notes", ()),
+        disclaimer=values.get("disclaimer"),
+        page_size=values.get("page_size", "letter"),
+        language=values.get("language", "en-US"),
+        library_ids=library.used_ids() if library else (),
+        video=values.get("video"),
+        large_print=values.get("large_print", False),
+        log=values.get("log", False),
+        log_days=values["log_days"].high if "log_days" in values else 7,
+    )
+
+
+def load_clinic(path: Path, *, charset: Collection[int] | None = None) -> model.Clinic:
+    """Read and check a clinic.yaml: who hands the worksheets out."""
+    doc = source.read_file(path)
+    issues: list[Issue] = list(doc.issues)
+    ctx = Context(doc, issues, charset, path.parent.resolve())
+    try:
+        values = read_mapping(ctx, doc.root, CLINIC_FIELDS, "the clinic file")
+    except Rejected:
+        raise InputError(issues) from None
+    if issues:
+        raise InputError(issues)
+    return model.Clinic(**values)
+
+
+def load_library_entry(path: Path, *, charset: Collection[int] | None = None) -> model.Exercise:
+    """Read and check one library entry on its own (with any entry it uses)."""
+    doc = source.read_file(path)
+    issues: list[Issue] = list(doc.issues)
+    ctx = Context(doc, issues, charset, path.parent.parent.resolve())  # the folder holding library/
+    library = Library(path.parent)
+    library.preload(path.stem, doc)  # the entry itself, so a loop back to it is caught
+    if not isinstance(doc.root, Mapping):
+        ctx.bad(doc.root, _NOT_A_MAPPING)
+        raise InputError(issues)
+    try:
+        ex = _exercise(ctx, doc.root, 1, library, model.Dose(), chain=(path.stem,))
+    except Rejected:
+        raise InputError(issues) from None
+    if issues:
+        raise InputError(issues)
+    return ex
+
+
+def load_worksheet(path: Path, *, charset: Collection[int] | None = None, shown: str | None = None) -> model.Worksheet:
+    """Read, parse and validate one worksheet file (with its library folder beside it)."""
+    doc = source.read_file(path, shown)
+    library = Library(path.parent / LIBRARY_FOLDER)
+    return build_worksheet(doc, charset=charset, library=library)

@@ -1,0 +1,55 @@
+"""The worksheets we ship: each builds, fits two Letter pages, and prints every exercise and dose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SHIPPED, pdf_pages
+from worksheet.build import pipeline
+from worksheet.build.results import Built, Failed
+from worksheet.read.library import LIBRARY_FOLDER
+from worksheet.render import wording
+from worksheet.schema import load_library_entry
+
+WORKSHEETS = sorted(SHIPPED.glob("*.yaml"))
+LIBRARY = sorted((SHIPPED / LIBRARY_FOLDER).glob("*.yaml"))
+
+
+def test_the_library_ships_at_least_eight_worksheets() -> None:
+    assert len(WORKSHEETS) >= 8
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("shipped")
+    results = list(pipeline.build_all(WORKSHEETS, out))
+    failures = [f"{r.source}: {r.error}" for r in results if isinstance(r, Failed)]
+    assert not failures, failures
+    return {r.source.stem: r.output for r in results if isinstance(r, Built)}
+
+
+@pytest.mark.parametrize("path", WORKSHEETS, ids=lambda p: p.stem)
+def test_builds_and_prints_every_exercise_and_dose(built: dict[str, Path], path: Path) -> None:
+    ws = pipeline.load(path)
+    pages = pdf_pages(built[path.stem])
+    assert 1 <= len(pages) <= 2, f"{path.name} runs to {len(pages)} pages"
+    text = " ".join(pages)
+    assert ws.title in text
+    for number, ex in enumerate(ws.exercises, 1):
+        assert f"{number} {ex.name}" in text
+        assert ex.dose.hold or ex.dose.reps, f"{ex.name} has no dose"
+        assert " ".join(" ".join(p for p in part if p) for part in wording.dose_parts(ex.dose)) in text
+        for step in ex.steps:
+            assert step in text
+    for number, page in enumerate(pages, 1):
+        assert (ws.disclaimer or wording.DEFAULT_DISCLAIMER) in page
+        assert f"Page {number} of {len(pages)}" in page
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
+def test_every_library_entry_is_valid_and_used(path: Path) -> None:
+    load_library_entry(path)
+    used = {i for ws in map(pipeline.load, WORKSHEETS) for i in ws.library_ids}
+    assert path.stem in used, f"library entry {path.stem} is used by no worksheet"
