@@ -82,14 +82,15 @@ def cold_starts(ours: list[str], reference: list[str], cwd: Path, times: int = 9
 
 def in_process(paths: list[Path]) -> float:
     """Milliseconds per worksheet, read + validated + laid out, in one process."""
-    from worksheet import layout, pipeline
+    from worksheet.build import pipeline
+    from worksheet.render import document
 
     wss = [pipeline.load(p) for p in paths[:3]]
     for ws in wss:
-        layout.render(ws)  # warm: fonts, styles, imports
+        document.render(ws)  # warm: fonts, styles, imports
     start = time.perf_counter()
     for p in paths:
-        layout.render(pipeline.load(p))
+        document.render(pipeline.load(p))
     return (time.perf_counter() - start) / len(paths) * 1000
 
 
@@ -104,15 +105,69 @@ def best_of(times: int, *measures):
 
 def personalised(path: Path, n: int) -> float:
     """Milliseconds per copy of one worksheet personalised for n patients."""
-    from worksheet import layout, pipeline
+    from worksheet.build import pipeline
     from worksheet.model import Patient, PrintOptions
+    from worksheet.render import document
 
     ws = pipeline.load(path)
     start = time.perf_counter()
     for i in range(n):
         options = PrintOptions(patient=Patient(f"{NAMES[i % len(NAMES)]} Patient {i}", "A. Therapist", "21 Nov 2026"))
-        layout.render(ws, options.resolve(ws))
+        document.render(ws, options.resolve(ws))
     return (time.perf_counter() - start) / n * 1000
+
+
+def _floor_one(ws) -> None:
+    """One worksheet drawn with the bare canvas (see floor_ms)."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
+
+    from worksheet.render import fonts, wording
+
+    width, height = LETTER
+    c = Canvas(io.BytesIO(), pagesize=LETTER, invariant=1)
+    y = height - 50
+    page = 1
+    foot = simpleSplit(ws.disclaimer or wording.DEFAULT_DISCLAIMER, fonts.REGULAR, 10, width - 164)
+
+    def furniture() -> None:
+        c.setFont(fonts.REGULAR, 10)
+        for i, part in enumerate(foot):
+            c.drawString(43, 60 - 12 * i, part)
+        c.setFont(fonts.BOLD, 11)
+        c.drawRightString(width - 43, 60, f"Page {page}")
+        if page > 1:
+            c.setFont(fonts.REGULAR, 11)
+            c.drawString(43, height - 40, ws.title)
+
+    def line(text: str, font: str, size: float) -> None:
+        nonlocal y, page
+        for part in simpleSplit(text, font, size, width - 86):
+            if y < 100:
+                furniture()
+                c.showPage()
+                page += 1
+                y = height - 60
+            c.setFont(font, size)
+            c.drawString(43, y, part)
+            y -= size * 1.3
+
+    line(ws.title, fonts.BOLD, 24)
+    for p in ws.intro:
+        line(p, fonts.REGULAR, 12.5)
+    for n, ex in enumerate(ws.exercises, 1):
+        line(f"{n} {ex.name}", fonts.BOLD, 17)
+        texts = [f"Start: {ex.position}" if ex.position else "", *(f"{i}. {s}" for i, s in enumerate(ex.steps, 1)),
+                 f"You should feel: {ex.feel}" if ex.feel else "", *ex.caution,
+                 *(" ".join(x for x in part if x) for part in wording.dose_parts(ex.dose))]
+        for text in texts:
+            if text:
+                line(text, fonts.REGULAR, 12.5)
+    furniture()
+    c.save()
 
 
 def canvas_floor(paths: list[Path]) -> float:
@@ -120,59 +175,14 @@ def canvas_floor(paths: list[Path]) -> float:
     the same fonts and accelerator, simple line wrapping, no layout engine. The same
     text is what the PDF holds: labels, step numbers, the dose a part a line, and the
     disclaimer, title and page number on every page."""
-    import io
-
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfgen.canvas import Canvas
-
-    from worksheet import fonts, pipeline, wording
+    from worksheet.build import pipeline
+    from worksheet.render import fonts
 
     fonts.register()
     wss = [pipeline.load(p) for p in paths]
-    width, height = LETTER
     start = time.perf_counter()
     for ws in wss:
-        c = Canvas(io.BytesIO(), pagesize=LETTER, invariant=1)
-        y = height - 50
-        page = 1
-        foot = simpleSplit(ws.disclaimer or wording.DEFAULT_DISCLAIMER, fonts.REGULAR, 10, width - 164)
-
-        def furniture() -> None:
-            c.setFont(fonts.REGULAR, 10)
-            for i, part in enumerate(foot):
-                c.drawString(43, 60 - 12 * i, part)
-            c.setFont(fonts.BOLD, 11)
-            c.drawRightString(width - 43, 60, f"Page {page}")
-            if page > 1:
-                c.setFont(fonts.REGULAR, 11)
-                c.drawString(43, height - 40, ws.title)
-
-        def line(text: str, font: str, size: float) -> None:
-            nonlocal y, page
-            for part in simpleSplit(text, font, size, width - 86):
-                if y < 100:
-                    furniture()
-                    c.showPage()
-                    page += 1
-                    y = height - 60
-                c.setFont(font, size)
-                c.drawString(43, y, part)
-                y -= size * 1.3
-
-        line(ws.title, fonts.BOLD, 24)
-        for p in ws.intro:
-            line(p, fonts.REGULAR, 12.5)
-        for n, ex in enumerate(ws.exercises, 1):
-            line(f"{n} {ex.name}", fonts.BOLD, 17)
-            texts = [f"Start: {ex.position}" if ex.position else "", *(f"{i}. {s}" for i, s in enumerate(ex.steps, 1)),
-                     f"You should feel: {ex.feel}" if ex.feel else "", *ex.caution,
-                     *(" ".join(x for x in part if x) for part in wording.dose_parts(ex.dose))]
-            for text in texts:
-                if text:
-                    line(text, fonts.REGULAR, 12.5)
-        furniture()
-        c.save()
+        _floor_one(ws)
     return (time.perf_counter() - start) / len(wss) * 1000
 
 
@@ -181,7 +191,8 @@ def scaling() -> tuple[float, float, float, float]:
     (The model is made directly: a worksheet file refuses a value over 100,000 characters.)"""
     import dataclasses
 
-    from worksheet import layout, pipeline
+    from worksheet.build import pipeline
+    from worksheet.render import document
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "base.yaml"
@@ -192,7 +203,7 @@ def scaling() -> tuple[float, float, float, float]:
         step = " ".join(["stretch", "gently", "breathe", "slowly", "shoulder"] * (words // 5))
         ex = dataclasses.replace(base.exercises[0], steps=(step,))
         ws = dataclasses.replace(base, exercises=(ex,) * exercises)
-        return min(_seconds(layout.render, ws) for _ in range(3))
+        return min(_seconds(document.render, ws) for _ in range(3))
 
     return timed(10_000, 1), timed(40_000, 1), timed(100, 300), timed(100, 1200)
 

@@ -60,3 +60,50 @@ def pdf_pages(path: Path) -> list[str]:
 
 def pdf_text(path: Path) -> str:
     return " ".join(pdf_pages(path))
+
+
+_FACES = {"Regular": "R", "Bold": "B", "Italic": "I", "BoldItalic": "BI"}
+
+
+def page_dump(path: Path) -> str:
+    """Every page's text as runs (same line, font and size): ``top left size face text``,
+    positions in whole points from the page's top left. Small enough to read in a diff, exact
+    enough that any change to the layout shows (the golden files in tests/render/golden/)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out: list[str] = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for number, page in enumerate(pdf, 1):
+            width, height = page.get_size()
+            out.append(f"--- page {number} of {len(pdf)} ({width:.0f} x {height:.0f})")
+            text = page.get_textpage()
+            runs: list[list] = []  # [top, left, size, face, text]
+            name = ctypes.create_string_buffer(128)
+            flags = ctypes.c_int()
+            x, y = ctypes.c_double(), ctypes.c_double()
+            for i in range(text.count_chars()):
+                if raw.FPDFText_IsGenerated(text.raw, i):
+                    continue
+                ch = text.get_text_range(i, 1)
+                raw.FPDFText_GetCharOrigin(text.raw, i, x, y)
+                size = round(raw.FPDFText_GetFontSize(text.raw, i), 1)
+                raw.FPDFText_GetFontInfo(text.raw, i, name, len(name), flags)
+                face = _FACES.get(name.value.decode("latin-1").rsplit("-", 1)[-1], name.value.decode("latin-1"))
+                top, left = round(height - y.value), round(x.value)
+                last = runs[-1] if runs else None
+                if last is not None and last[0] == top and last[2] == size and last[3] == face:
+                    last[4] += ch
+                else:
+                    runs.append([top, left, size, face, ch])
+            for top, left, size, face, chars in runs:
+                if chars.strip():
+                    out.append(f"{top:4d} {left:4d} {size:5.1f} {face:2} {chars.strip()}")
+            text.close()
+            page.close()
+    finally:
+        pdf.close()
+    return "\n".join(out) + "\n"

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from tests.helpers import check_structure
 from worksheet.build import pipeline
-from worksheet.render import fonts
 from worksheet.errors import InputError
+from worksheet.render import fonts
 
 settings.register_profile("ci", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -26,7 +26,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: .+[.]$")
 text = st.text(min_size=0, max_size=60)
 # Text the font can print (with markup-like characters in it), mixed with anything at all.
-printable = st.text(st.sampled_from(sorted(chr(c) for c in fonts.charset() if chr(c).isprintable()) + ["<", ">", "&", " ", "\n"]), min_size=1, max_size=60)
+printable = st.text(st.sampled_from([*sorted(chr(c) for c in fonts.charset() if chr(c).isprintable()), "<", ">", "&", " ", "\n"]), min_size=1, max_size=60)
 latin = st.one_of(printable, printable, printable, text)
 junk = st.one_of(st.text(max_size=12), st.integers(-5, 5000).map(str), st.sampled_from(["0", "5-3", "no", "1e3", "010"]))
 good_hold = st.sampled_from(["3-5 s", "1:30", "30 s", "1 min", "45", "1 to 2 minutes"])

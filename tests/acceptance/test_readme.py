@@ -27,7 +27,7 @@ def table(fields: tuple[Field, ...]) -> str:
 @pytest.mark.parametrize("name", SECTIONS)
 def test_field_tables_match_the_schema(name: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    m = re.search(rf"<!-- fields:{name} -->\n(.*?)\n<!-- end -->", readme, re.S)
+    m = re.search(rf"<!-- fields:{name} -->\n(.*?)\n<!-- end -->", readme, re.DOTALL)
     assert m, f"README has no fields:{name} section"
     assert m.group(1) == table(SECTIONS[name]), "README field table is out of date; regenerate it from worksheet.schema.fields"
 

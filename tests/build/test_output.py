@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from worksheet.errors import BuildError
 from worksheet.build.output import write_atomic
+from worksheet.errors import BuildError
 
 
 def test_replaces_and_leaves_no_temp_file(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
 def title_of(pdf: Path) -> str | None:
     try:
         return PdfReader(pdf).metadata.title
-    except Exception:
+    except Exception:  # noqa: BLE001 - a PDF being replaced may not read yet
         return None
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from worksheet.build.cache import CACHE_NAME
 from tests.helpers import MINIMAL, pdf_text, run, write
 from worksheet import __version__
+from worksheet.build.cache import CACHE_NAME
 
 COMMANDS = [[], ["build"], ["validate"], ["schema"], ["new"], ["watch"], ["list"]]
 
@@ -76,8 +76,8 @@ def test_batch_keeps_going_past_a_bad_file(project: Path) -> None:
 
 def test_excerpt_in_colour_only_on_a_terminal_without_no_color(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from worksheet.cli import app as cli_module
-    from worksheet.errors import Issue
     from worksheet.cli.report import format_issue
+    from worksheet.errors import Issue
 
     write(project, "w.yaml", "title: Bad\nexercises:\n  - name: Tilt\n    reps: ten\n")
     issue = Issue("w.yaml", 4, 11, "'reps' is wrong.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from worksheet.model import Count, Dose, Duration, Frequency
-from worksheet.schema.values import parse_duration
 from worksheet.render.wording import dose_line, duration_words
+from worksheet.schema.values import parse_duration
 
 
 @pytest.mark.parametrize(

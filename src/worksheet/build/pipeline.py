@@ -18,7 +18,7 @@ from ..errors import InputError, Issue, WorksheetError, display_path
 from ..model import DEFAULT_PROGRAM_TITLE, Clinic, PrintOptions, Settings, Worksheet
 from ..read.library import LIBRARY_FOLDER
 from ..render import fonts
-from .results import Built, BuildResult, CheckResult, Failed, UpToDate, Valid
+from .results import BuildResult, Built, CheckResult, Failed, UpToDate, Valid
 
 SUFFIXES = (".yaml", ".yml")
 CLINIC_FILES = ("clinic.yaml", "clinic.yml")

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..model import PrintOptions
 from ..read.library import LIBRARY_FOLDER
 from . import pipeline
-from .results import Built, BuildResult, Failed
+from .results import BuildResult, Built, Failed
 
 
 def _watched_folders(paths: list[Path]) -> list[Path]:

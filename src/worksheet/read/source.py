@@ -16,6 +16,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -26,11 +27,19 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 
-_LEADING_TAB = re.compile(r"^[ ]*\t", re.M)
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STYLES = {None: "plain", "": "plain", "'": "single", '"': "double", "|": "literal", ">": "folded"}
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Mark(Protocol):
+    """A position in the text, as both of PyYAML's parsers (Python and libyaml) give it; 0-based."""
+
+    line: int
+    column: int
+    index: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,52 +230,58 @@ class _Builder:
         self.count = 0
         self.documents = 0
 
-    def _issue(self, mark: yaml.Mark, message: str) -> None:
+    def _issue(self, mark: _Mark, message: str) -> None:
         self.issues.append(Issue(self.path, mark.line + 1, mark.column + 1, message))
+
+    @staticmethod
+    def _marks(ev: yaml.Event) -> tuple[_Mark, _Mark]:
+        """Where an event starts and ends (the parser always sets both)."""
+        assert ev.start_mark is not None and ev.end_mark is not None
+        return ev.start_mark, ev.end_mark
 
     def feed(self, ev: yaml.Event) -> bool:
         """Take one event; return True to stop reading."""
+        m, end = self._marks(ev)
         if isinstance(ev, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._issue(ev.start_mark, "A worksheet file holds one YAML document; remove the second '---' and what follows, or move it to its own file.")
+                self._issue(m, "A worksheet file holds one YAML document; remove the second '---' and what follows, or move it to its own file.")
                 return True
             return False
         if isinstance(ev, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return False
         if isinstance(ev, yaml.AliasEvent):
-            self._issue(ev.start_mark, f"Aliases (*{ev.anchor}) are not allowed; write the value out in full.")
-            m = ev.start_mark
-            self._add(Scalar(None, "plain", m.line + 1, m.column + 1, m.index, ev.end_mark.index, refused=True))
+            self._issue(m, f"Aliases (*{ev.anchor}) are not allowed; write the value out in full.")
+            self._add(Scalar(None, "plain", m.line + 1, m.column + 1, m.index, end.index, refused=True))
             return False
         refused = False
         if isinstance(ev, yaml.NodeEvent):
             if ev.anchor is not None:
-                self._issue(ev.start_mark, f"Anchors (&{ev.anchor}) are not allowed; write each value out in full.")
+                self._issue(m, f"Anchors (&{ev.anchor}) are not allowed; write each value out in full.")
             tag = getattr(ev, "tag", None)
             if tag is not None and not (isinstance(ev, yaml.CollectionStartEvent) and ev.implicit):
                 shown = tag.replace("tag:yaml.org,2002:", "!!")
-                self._issue(ev.start_mark, f"Tags like '{shown}' are not allowed; write plain values only.")
+                self._issue(m, f"Tags like '{shown}' are not allowed; write plain values only.")
                 refused = True
         self.count += 1
         if self.count > MAX_NODES:
-            self._issue(ev.start_mark, f"The file has more than {MAX_NODES:,} values; a worksheet is far smaller.")
+            self._issue(m, f"The file has more than {MAX_NODES:,} values; a worksheet is far smaller.")
             return True
         if isinstance(ev, yaml.ScalarEvent):
             style = _STYLES.get(ev.style, "plain")
             value: str | None = ev.value
             if style == "plain" and value in _NULLS:
                 value = None
-            m = ev.start_mark
-            self._add(Scalar(value, style, m.line + 1, m.column + 1, m.index, ev.end_mark.index, refused))
+            self._add(Scalar(value, style, m.line + 1, m.column + 1, m.index, end.index, refused))
         elif isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
-                self._issue(ev.start_mark, f"Values are nested more than {MAX_DEPTH} levels deep; a worksheet needs only a few.")
+                self._issue(m, f"Values are nested more than {MAX_DEPTH} levels deep; a worksheet needs only a few.")
                 return True
             self.stack.append((ev, [], refused))
         elif isinstance(ev, yaml.SequenceEndEvent):
             start, items, was_refused = self.stack.pop()
-            self._add(Sequence(tuple(items), start.start_mark.line + 1, start.start_mark.column + 1, was_refused))
+            first, _ = self._marks(start)
+            self._add(Sequence(tuple(items), first.line + 1, first.column + 1, was_refused))
         elif isinstance(ev, yaml.MappingEndEvent):
             start, flat, was_refused = self.stack.pop()
             self._add(self._mapping(start, flat, was_refused))
@@ -285,7 +300,7 @@ class _Builder:
                 continue
             seen[key.value] = key
             pairs.append((key, value))
-        m = start.start_mark
+        m, _ = self._marks(start)
         return Mapping(tuple(pairs), m.line + 1, m.column + 1, refused)
 
     def _add(self, node: Node) -> None:

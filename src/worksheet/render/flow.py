@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from .linebreak import EPSILON, Run, Word, break_lines, segments, width, words_of
+
 
 class Flowable:
     """Our flowables' base: the part of platypus' Flowable interface that our page loop
@@ -246,7 +248,8 @@ class Box(Flowable):
 
     PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
 
-    def __init__(self, items: Sequence[Flowable], background: object = None, line: float = 0, line_color: object = None) -> None:
+    def __init__(self, items: Stack | Sequence[Flowable], background: Color | None = None, line: float = 0,
+                 line_color: Color | None = None) -> None:
         self.stack = items if isinstance(items, Stack) else Stack(items)
         self.background, self.line, self.line_color = background, line, line_color
 
@@ -261,7 +264,7 @@ class Box(Flowable):
         parts = self.stack.split(availWidth - left - right, availHeight - top - bottom)
         if len(parts) != 2:
             return []
-        return [Box(p, self.background, self.line, self.line_color) for p in parts]
+        return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color) for p in parts]
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         left, _, _, bottom = self.PAD
@@ -269,7 +272,7 @@ class Box(Flowable):
             canv.saveState()
             if self.background is not None:
                 canv.setFillColor(self.background)
-            if self.line:
+            if self.line and self.line_color is not None:
                 canv.setStrokeColor(self.line_color)
                 canv.setLineWidth(self.line)
             canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)

@@ -120,7 +120,7 @@ class HeldCanvas(Canvas):
     def showPage(self) -> None:
         self.held.append(dict(self.__dict__))
         self.marks = []
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does after writing a page
 
     def save(self) -> None:
         total = self.footer.pages = len(self.held)
@@ -129,7 +129,7 @@ class HeldCanvas(Canvas):
             index = self.page_sheet.get(number, index)
             self.__dict__.update(state)
             for key, title, level, left, top in self.marks:
-                self.bookmarkHorizontalAbsolute(key, top, left=left)
+                self.bookmarkHorizontalAbsolute(key, top, left=left)  # type: ignore[arg-type]  # the stub says int; any number works
                 self.addOutlineEntry(title, key, level=level, closed=False)
             self.footer.draw(self, number, total, index)
             super().showPage()
@@ -174,7 +174,7 @@ class Frame:
             return []
         if isinstance(f, Flowable):
             return f.split_at(self.width, room, self.at_top, self.height)
-        return f.splitOn(canv, self.width, room)  # type: ignore[no-any-return]
+        return f.splitOn(canv, self.width, room)  # a platypus table
 
 
 class Pages:

@@ -18,7 +18,7 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 
 from . import fonts
@@ -54,7 +54,7 @@ class Theme:
     """Everything about the look that differs between regular and large print."""
 
     large: bool
-    ss: StyleSheet1
+    ss: dict[str, ParagraphStyle]  # the named styles
     two_columns: bool  # instructions left, dose and caution right
     badge: float  # diameter of the exercise number
     badge_gap: float
@@ -79,36 +79,39 @@ class Theme:
         )
 
 
-def _sheet(size: float, leading: float) -> StyleSheet1:
+def _sheet(size: float, leading: float) -> dict[str, ParagraphStyle]:
     """The named styles for a body size; headings and labels scale with it."""
     k = size / 12.5
-    ss = StyleSheet1()
+    ss: dict[str, ParagraphStyle] = {}
+
+    def add(style: ParagraphStyle) -> None:
+        ss[style.name] = style
     body = ParagraphStyle(
         "body", fontName=fonts.REGULAR, fontSize=size, leading=leading, textColor=INK, alignment=TA_LEFT,
         spaceAfter=4 * k, splitLongWords=1, allowWidows=0, allowOrphans=0,
     )
-    ss.add(body)
-    ss.add(ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=24 * k, leading=29 * k, spaceAfter=2 * k))
-    ss.add(ParagraphStyle("subtitle", parent=body, fontSize=15 * k, leading=19 * k, textColor=SOFT_INK, spaceAfter=8 * k))
-    ss.add(ParagraphStyle("intro", parent=body, spaceAfter=6 * k))
-    ss.add(ParagraphStyle("equipment", parent=body, spaceBefore=2 * k, spaceAfter=6 * k))
-    ss.add(ParagraphStyle("name", parent=body, fontName=fonts.BOLD, fontSize=17 * k, leading=21 * k, spaceAfter=0))
-    ss.add(ParagraphStyle("label", parent=body, spaceAfter=4 * k))
-    ss.add(ParagraphStyle(
+    add(body)
+    add(ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=24 * k, leading=29 * k, spaceAfter=2 * k))
+    add(ParagraphStyle("subtitle", parent=body, fontSize=15 * k, leading=19 * k, textColor=SOFT_INK, spaceAfter=8 * k))
+    add(ParagraphStyle("intro", parent=body, spaceAfter=6 * k))
+    add(ParagraphStyle("equipment", parent=body, spaceBefore=2 * k, spaceAfter=6 * k))
+    add(ParagraphStyle("name", parent=body, fontName=fonts.BOLD, fontSize=17 * k, leading=21 * k, spaceAfter=0))
+    add(ParagraphStyle("label", parent=body, spaceAfter=4 * k))
+    add(ParagraphStyle(
         "step", parent=body, leftIndent=20 * k, bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=size, spaceAfter=3 * k,
     ))
-    ss.add(ParagraphStyle("dose", parent=body, fontSize=13.5 * k, leading=18 * k, spaceAfter=0))
-    ss.add(ParagraphStyle("dose_need", parent=body, spaceBefore=3 * k, spaceAfter=0))
-    ss.add(ParagraphStyle("caution", parent=body, spaceAfter=0))
-    ss.add(ParagraphStyle("caution_more", parent=body, spaceBefore=3 * k, spaceAfter=0))
-    ss.add(ParagraphStyle("note", parent=body, spaceAfter=3 * k))
-    ss.add(ParagraphStyle("section", parent=body, fontName=fonts.BOLD, fontSize=18 * k, leading=22 * k, spaceBefore=6 * k, spaceAfter=6 * k))
-    ss.add(ParagraphStyle("caption", parent=body, fontSize=max(11, 10.5 * k), leading=max(13.5, 13 * k), spaceAfter=0))
-    ss.add(ParagraphStyle("field", parent=body, fontSize=max(12, 11.5 * k), leading=max(15, 14 * k), spaceAfter=0))
-    ss.add(ParagraphStyle("cell", parent=body, fontSize=max(11, 11 * k), leading=max(13.5, 13 * k), spaceAfter=0))
-    ss.add(ParagraphStyle("cell_head", parent=body, fontName=fonts.BOLD, fontSize=max(10, 10 * k), leading=max(12, 12 * k), spaceAfter=0))
-    ss.add(ParagraphStyle("footer", parent=body, fontSize=10 * max(1, k * 0.85), leading=12 * max(1, k * 0.85), spaceAfter=0))
-    ss.add(ParagraphStyle("contents", parent=body, fontSize=15 * k, leading=20 * k, spaceAfter=6 * k))
+    add(ParagraphStyle("dose", parent=body, fontSize=13.5 * k, leading=18 * k, spaceAfter=0))
+    add(ParagraphStyle("dose_need", parent=body, spaceBefore=3 * k, spaceAfter=0))
+    add(ParagraphStyle("caution", parent=body, spaceAfter=0))
+    add(ParagraphStyle("caution_more", parent=body, spaceBefore=3 * k, spaceAfter=0))
+    add(ParagraphStyle("note", parent=body, spaceAfter=3 * k))
+    add(ParagraphStyle("section", parent=body, fontName=fonts.BOLD, fontSize=18 * k, leading=22 * k, spaceBefore=6 * k, spaceAfter=6 * k))
+    add(ParagraphStyle("caption", parent=body, fontSize=max(11, 10.5 * k), leading=max(13.5, 13 * k), spaceAfter=0))
+    add(ParagraphStyle("field", parent=body, fontSize=max(12, 11.5 * k), leading=max(15, 14 * k), spaceAfter=0))
+    add(ParagraphStyle("cell", parent=body, fontSize=max(11, 11 * k), leading=max(13.5, 13 * k), spaceAfter=0))
+    add(ParagraphStyle("cell_head", parent=body, fontName=fonts.BOLD, fontSize=max(10, 10 * k), leading=max(12, 12 * k), spaceAfter=0))
+    add(ParagraphStyle("footer", parent=body, fontSize=10 * max(1, k * 0.85), leading=12 * max(1, k * 0.85), spaceAfter=0))
+    add(ParagraphStyle("contents", parent=body, fontSize=15 * k, leading=20 * k, spaceAfter=6 * k))
     return ss
 
 

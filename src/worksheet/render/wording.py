@@ -89,7 +89,7 @@ def dose_parts(dose: Dose) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     if dose.hold:
         parts.append(("Hold", duration_words(dose.hold)))
-    sides = dose.sides
+    sides: str | None = dose.sides
     if dose.reps:
         text = reps_words(dose.reps)
         if sides in ("each", "alternate"):  # the count is per side: say so on the same line

@@ -10,8 +10,20 @@ from __future__ import annotations
 from .. import model
 from .context import Field
 from .values import (
-    BOOL, DURATION, FREQUENCY, FREQUENCY_FIELDS, IMAGE, LANGUAGE, LIBRARY_ID, NESTED, URL,
-    choice_value, count_value, paragraphs_value, text_list_value, text_value,
+    BOOL,
+    DURATION,
+    FREQUENCY,
+    FREQUENCY_FIELDS,
+    IMAGE,
+    LANGUAGE,
+    LIBRARY_ID,
+    NESTED,
+    URL,
+    choice_value,
+    count_value,
+    paragraphs_value,
+    text_list_value,
+    text_value,
 )
 
 __all__ = ["CLINIC_FIELDS", "DOSE_FIELDS", "EXERCISE_FIELDS", "FREQUENCY_FIELDS", "WORKSHEET_FIELDS"]
