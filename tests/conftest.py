@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import KNEE, write
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -24,3 +26,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty project folder, made the current directory (paths print relative to it)."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def sheet(project: Path) -> Path:
+    """The printing options' test sheet (helpers.KNEE) as worksheets/knee.yaml in a project."""
+    return write(project, "worksheets/knee.yaml", KNEE)

@@ -28,6 +28,34 @@ exercises:
     reps: 10
 """
 
+# A small worksheet with a video, sides each/both and a frequency: the printing options' test sheet.
+KNEE = """
+title: Knee program
+exercises:
+  - name: Heel slide
+    steps: [Slide your heel toward you., Slide it back.]
+    reps: 10
+    frequency: 2 times a day
+    video: https://www.example.org/videos/heel-slide/
+  - name: Knee to chest
+    steps: [Pull one knee up., Lower it.]
+    hold: 30 s
+    reps: 3
+    sides: each
+  - name: Bridge
+    steps: [Lift your hips.]
+    reps: 10
+    sides: both
+"""
+
+CLINIC = """
+name: Riverside Physical Therapy
+phone: 555-0100
+address: 12 Main Street, Springfield
+website: https://www.riverside.example/
+logo: logo.png
+"""
+
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
@@ -107,3 +135,15 @@ def page_dump(path: Path) -> str:
     finally:
         pdf.close()
     return "\n".join(out) + "\n"
+
+
+def text_sizes(pdf: Path, page: int) -> list[tuple[float, float, float]]:
+    """(font size, x, y) of every piece of text on a page (page counted from 0)."""
+    found: list[tuple[float, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.append((round(size * tm[3] * cm[3], 1), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.helpers import MINIMAL, run, write
+from tests.helpers import MINIMAL, write
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -73,21 +73,3 @@ def test_watch_rebuilds_on_save_and_on_library_change_and_stops_on_ctrl_c(projec
     assert stdout.count("Built out/uses-tilt.pdf") >= 3
 
 
-def test_list_shows_state(project: Path) -> None:
-    write(project, "worksheets/a.yaml", MINIMAL)
-    write(project, "worksheets/b.yaml", "title: Bad\nexercises: []\n")
-    result = run("list")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines() == [
-        "File               Title       Exercises  Pages  PDF",
-        "worksheets/a.yaml  Test sheet  1          -      not built",
-        "worksheets/b.yaml  -           -          -      has problems",
-    ]
-    assert run("build", "worksheets/a.yaml").exit_code == 0
-    assert run("list").stdout.splitlines()[1] == "worksheets/a.yaml  Test sheet  1          1      up to date"
-    write(project, "worksheets/a.yaml", MINIMAL.replace("reps: 10", "reps: 12"))
-    assert run("list").stdout.splitlines()[1].endswith("out of date")
-    assert run("build", "worksheets/a.yaml", "--large-print").exit_code == 0  # built, not as a plain build would
-    assert run("list").stdout.splitlines()[1].endswith("out of date")
-    assert run("build", "worksheets/a.yaml").exit_code == 0
-    assert run("list").stdout.splitlines()[1].endswith("up to date")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import DATA, dedent, pdf_pages, pdf_text, run, write
+from tests.helpers import DATA, pdf_pages, pdf_text, run, write
 from worksheet.build import pipeline
 from worksheet.render import document, wording
 
@@ -82,13 +82,6 @@ def test_metadata_and_bookmarks(full_pdf: Path) -> None:
     assert pages == expected
 
 
-def test_fonts_are_embedded(full_pdf: Path) -> None:
-    data = full_pdf.read_bytes()
-    assert b"AtkinsonHyperlegibleNext-Regular" in data
-    assert b"AtkinsonHyperlegibleNext-Bold" in data
-    assert b"/FontFile2" in data  # TrueType embedded, not referenced
-
-
 def test_same_input_same_bytes(tmp_path: Path, full_pdf: Path) -> None:
     again = pipeline.build_one(FULL, tmp_path).output
     assert again.read_bytes() == full_pdf.read_bytes()
@@ -144,61 +137,6 @@ def test_markup_in_user_text_prints_literally(project: Path, text: str) -> None:
     assert b"/URI" not in data and b"/Subtype /Image" not in data
 
 
-def test_long_word_wraps_inside_the_page(project: Path) -> None:
-    word = "x" * 500
-    write(project, "w.yaml", f"title: Long\nexercises:\n  - name: Long\n    steps: [{word}]\n")
-    assert run("build", "w.yaml", "-o", "out").exit_code == 0
-    reader = PdfReader(project / "out" / "w.pdf")
-    assert "x" * 40 in reader.pages[0].extract_text()
-
-
-def test_a_block_is_kept_on_one_page(project: Path) -> None:
-    steps = "\n".join(f"      - Step number {i} of this exercise, written out in a full sentence." for i in range(1, 9))
-    exercises = "".join(f"  - name: Exercise {n}\n    steps:\n{steps}\n    reps: 10\n" for n in range(1, 6))
-    write(project, "w.yaml", "title: Blocks\nexercises:\n" + exercises)
-    assert run("build", "w.yaml", "-o", "out").exit_code == 0
-    pages = pdf_pages(project / "out" / "w.pdf")
-    assert len(pages) >= 2
-    for n in range(1, 6):
-        holding = [p for p in pages if f"{n} Exercise {n}" in p]
-        assert len(holding) == 1
-        # the name, its last step and its dose are on the same page
-        assert "Step number 8" in holding[0] and "Repeat 10 times" in holding[0]
-
-
-def test_custom_disclaimer_replaces_the_default(project: Path) -> None:
-    write(project, "w.yaml", MINIMAL_WITH_DISCLAIMER)
-    assert run("build", "w.yaml", "-o", "out").exit_code == 0
-    page = pdf_pages(project / "out" / "w.pdf")[0]
-    assert "Ask your therapist before you start these exercises." in page
-    assert wording.DEFAULT_DISCLAIMER not in page
-
-
-MINIMAL_WITH_DISCLAIMER = dedent("""
-    title: Test
-    disclaimer: Ask your therapist before you start these exercises.
-    exercises:
-      - name: Pelvic tilt
-""")
-
-
-def test_defaults_apply_only_where_the_exercise_gives_none(project: Path) -> None:
-    write(project, "w.yaml", """
-        title: Defaults
-        defaults:
-          hold: 30 s
-          reps: 3
-        exercises:
-          - name: First
-          - name: Second
-            reps: 5
-            sides: each
-    """)
-    ws = pipeline.load(project / "w.yaml")
-    assert wording.dose_line(ws.exercises[0].dose) == "Hold 30 seconds • Repeat 3 times"
-    assert wording.dose_line(ws.exercises[1].dose) == "Hold 30 seconds • Repeat 5 times each side"
-
-
 def test_render_returns_pages_and_bytes() -> None:
     ws = pipeline.load(FULL)
     rendered = document.render(ws)
@@ -224,47 +162,3 @@ def test_extreme_content_paginates_instead_of_failing(project: Path) -> None:
     assert "300 Exercise 299" in " ".join(many_pages)
 
 
-def test_a_block_taller_than_a_page_starts_where_it_is_reached(project: Path) -> None:
-    """A block that fits no page does not leave the rest of the page blank: it flows on as one
-    column from where it is reached, and its parts split without a single line left alone."""
-    long = " ".join(["Breathe out as you lift and keep your back flat."] * 400)
-    write(project, "w.yaml", (
-        "title: Long\nexercises:\n  - name: Short one\n    steps: [Lie down.]\n    reps: 3\n"
-        f"  - name: Very long one\n    steps: [\"{long}\", Then rest.]\n    reps: 3\n    caution: Stop if it hurts.\n"
-        "  - name: After\n    steps: [Stand up.]\n    reps: 2\n"
-    ))
-    assert run("build", "w.yaml", "-o", "out").exit_code == 0
-    pages = pdf_pages(project / "out" / "w.pdf")
-    assert "2 Very long one" in pages[0] and "Breathe out" in pages[0]
-    text = " ".join(" ".join(pages).split())
-    assert text.count("Breathe") == 400 and text.count("flat.") == 400
-    assert text.index("Then rest.") < text.index("Stop if it hurts.") < text.index("3 After")
-
-
-def test_split_text_leaves_no_line_alone() -> None:
-    from worksheet.render import flow, styles
-
-    style = styles.theme(False).ss["body"]
-    text = flow.Text(" ".join(["word"] * 300), style)
-    _, height = text.wrap(200, 1e9)
-    lines = round(height / style.leading)
-    for room in range(1, lines + 2):
-        parts = text.split(200, room * style.leading)
-        if not parts:
-            assert room < 2 or room > lines - 2
-            continue
-        first, rest = (round(p.wrap(200, 1e9)[1] / style.leading) for p in parts)
-        assert first >= 2 and rest >= 2 and first + rest == lines and first <= room
-
-
-def test_a_plain_worksheet_is_built_without_platypus(project: Path) -> None:
-    """Platypus (Paragraph, Table) is imported only for tables: a tenth of a second at start-up."""
-    write(project, "w.yaml", "title: Plain\nexercises:\n  - name: Pelvic tilt\n    reps: 3\n    caution: Stop if it hurts.\n")
-    code = (
-        "import sys\nfrom worksheet.cli import cli\n"
-        "try:\n    cli(['build', 'w.yaml', '-o', 'out', '-q'], prog_name='worksheet')\nexcept SystemExit:\n    pass\n"
-        "sys.stdout.write('\\n' + str(sorted(m for m in sys.modules if m.startswith('reportlab.platypus'))))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True).stdout
-    assert (project / "out" / "w.pdf").exists()
-    assert out.splitlines()[-1] == "[]", out

@@ -1,0 +1,46 @@
+"""One exercise as a block: its parts in the order a patient reads them, kept together."""
+
+from __future__ import annotations
+
+from worksheet.model import Count, Dose, Duration, Exercise
+from worksheet.render import styles
+from worksheet.render.exercise import exercise_block
+from worksheet.render.flow import Block, Box, Row, Stack, Text
+
+EX = Exercise(
+    name="Bridge", line=7, position="Lie on your back.", steps=("Lift.", "Lower."), feel="Buttocks working.",
+    dose=Dose(hold=Duration(5, 5), reps=Count(10, 10)), caution=("Stop if it hurts.",), equipment=("mat",),
+    notes=("Breathe.",),
+)
+
+
+def words(flowable: object) -> list[str]:
+    """Every text in a flowable tree, in reading order."""
+    if isinstance(flowable, Text):
+        return [" ".join("".join(t for _, t in w) for w in flowable.words)]
+    if isinstance(flowable, Box):
+        return words(flowable.stack)
+    if isinstance(flowable, Stack):
+        return [w for item in flowable.items for w in words(item)]
+    if isinstance(flowable, Row):
+        return [w for cell in flowable.cells for w in words(cell)]
+    return []
+
+
+def test_instructions_left_then_dose_equipment_and_caution_right() -> None:
+    t = styles.theme(False)
+    block = exercise_block(EX, 3, t, 500, "ex3")
+    assert isinstance(block, Block) and block.label == "exercise 'Bridge' (line 7)"
+    assert words(block) == [
+        "Bridge", "Start: Lie on your back.", "Lift.", "Lower.", "You should feel: Buttocks working.", "Tip: Breathe.",
+        "Hold 5 seconds", "Repeat 10 times", "You need: mat", "Caution: Stop if it hurts.",
+    ]
+
+
+def test_a_block_taller_than_a_page_falls_back_to_one_column() -> None:
+    t = styles.theme(False)
+    block = exercise_block(EX, 1, t, 500, "ex1")
+    block.wrap(500, 1000)
+    assert block.split_at(500, 100, False, 1000) == []  # fits on a fresh page: it moves there
+    parts = block.split_at(500, 10, True, 20)  # taller than any page: its parts, one column
+    assert [w for p in parts for w in words(p)] == words(block)
