@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.helpers import ROOT, TESTS
 
 SRC = ROOT / "src" / "worksheet"
-TOP = {"errors", "__init__", "__main__"}  # shared by every stage
+TOP = {"errors", "defaults", "__init__", "__main__"}  # shared by every stage
 ALLOWED = {
     "model": set(),
     "read": set(),

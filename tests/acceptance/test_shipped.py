@@ -9,7 +9,7 @@ import pytest
 from tests.helpers import SHIPPED, pdf_pages
 from worksheet.build import pipeline
 from worksheet.build.results import Built, Failed
-from worksheet.read.library import LIBRARY_FOLDER
+from worksheet.defaults import LIBRARY_FOLDER
 from worksheet.render import wording
 from worksheet.schema import load_library_entry
 

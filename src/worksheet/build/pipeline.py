@@ -14,16 +14,14 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..defaults import DEFAULT_PROGRAM_TITLE, LIBRARY_FOLDER
 from ..errors import InputError, Issue, WorksheetError, display_path
-from ..model import DEFAULT_PROGRAM_TITLE, Clinic, PrintOptions, Settings, Worksheet
-from ..read.library import LIBRARY_FOLDER
+from ..model import Clinic, PrintOptions, Settings, Worksheet
 from ..render import fonts
 from .results import BuildResult, Built, CheckResult, Failed, UpToDate, Valid
 
 SUFFIXES = (".yaml", ".yml")
 CLINIC_FILES = ("clinic.yaml", "clinic.yml")
-DEFAULT_SOURCE = Path("worksheets")
-DEFAULT_OUT = Path("build")
 
 
 def find_worksheets(paths: Iterable[Path]) -> list[Path]:

@@ -13,8 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..defaults import LIBRARY_FOLDER
 from ..model import PrintOptions
-from ..read.library import LIBRARY_FOLDER
 from . import pipeline
 from .results import BuildResult, Built, Failed
 

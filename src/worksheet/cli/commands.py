@@ -11,20 +11,24 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from ..build.pipeline import DEFAULT_OUT, DEFAULT_SOURCE, find_worksheets
+from ..defaults import DEFAULT_OUT, DEFAULT_PROGRAM_TITLE, DEFAULT_SOURCE
 from ..errors import display_path
-from ..model import DEFAULT_PROGRAM_TITLE, PrintOptions
 from .app import cli, handle_user_errors, report
 from .options import jobs_option, out_option, paths_argument, person_text, print_options, quiet_option
+
+if TYPE_CHECKING:
+    from ..model import PrintOptions
 
 R = TypeVar("R")
 
 
 def _inputs(paths: tuple[Path, ...]) -> list[Path]:
+    from ..build.pipeline import find_worksheets
+
     if not paths:
         if not DEFAULT_SOURCE.is_dir():
             raise click.UsageError(

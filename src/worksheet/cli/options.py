@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from ..model import PageSize, Patient, PrintOptions
+if TYPE_CHECKING:
+    from ..model import PageSize
 
 paths_argument = click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
@@ -64,13 +65,15 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, page_size: str | None, large_print: bool | None, log: bool | None, log_days: int | None,
                 patient: str | None, therapist: str | None, date: str | None, patient_header: bool,
                 clinic_file: Path | None, **kwargs: Any) -> Any:
+        from ..model import Patient, PrintOptions  # not at start-up: --help needs no model
+
         clinic = None
         if clinic_file is not None:
             from ..build.pipeline import load_clinic
 
             clinic = load_clinic(clinic_file)  # a problem is reported by the command's error boundary
         opts = PrintOptions(
-            page_size=cast(PageSize | None, page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
+            page_size=cast("PageSize | None", page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
             patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
         )
         return fn(*args, options=opts, **kwargs)

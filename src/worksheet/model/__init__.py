@@ -8,10 +8,10 @@ file, the render stage reads them, and tests can build them in Python.
   Clinic and Patient.
 """
 
-from .options import DEFAULT_PROGRAM_TITLE, Clinic, Patient, PrintOptions, Settings
+from .options import Clinic, Patient, PrintOptions, Settings
 from .worksheet import PAGE_SIZES, SIDES, Count, Dose, Duration, Exercise, Frequency, PageSize, Period, Sides, Worksheet
 
 __all__ = [
-    "DEFAULT_PROGRAM_TITLE", "PAGE_SIZES", "SIDES", "Clinic", "Count", "Dose", "Duration", "Exercise", "Frequency",
+    "PAGE_SIZES", "SIDES", "Clinic", "Count", "Dose", "Duration", "Exercise", "Frequency",
     "PageSize", "Patient", "Period", "PrintOptions", "Settings", "Sides", "Worksheet",
 ]

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from .worksheet import PageSize, Worksheet
 
-DEFAULT_PROGRAM_TITLE = "Home exercise program"  # a booklet's title when none is given
-
 
 @dataclass(frozen=True, slots=True)
 class Clinic:

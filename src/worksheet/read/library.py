@@ -4,8 +4,8 @@ Why: exercises recur across worksheets, so each is written once and used by its 
 (its file name without ``.yaml``). Ids are plain words (letters, digits, hyphens), so
 an id from a file can never name a path outside the folder. Each entry is read at most
 once per build; what a worksheet read is what it depends on (for incremental builds).
-Importing this module imports no YAML: :data:`LIBRARY_FOLDER` is needed by builds that
-have nothing to do.
+Importing this module imports no YAML: builds that have nothing to do look up ids here
+without reading any entry.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from .source import Document
 
-LIBRARY_FOLDER = "library"  # beside the worksheets
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 

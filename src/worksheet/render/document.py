@@ -16,7 +16,8 @@ from typing import Any
 from reportlab import rl_config
 
 from .. import __version__
-from ..model import DEFAULT_PROGRAM_TITLE, PrintOptions, Settings, Worksheet
+from ..defaults import DEFAULT_PROGRAM_TITLE
+from ..model import PrintOptions, Settings, Worksheet
 from . import styles, wording
 from .booklet import booklet_story
 from .pages import Footer, HeldCanvas, Pages

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import model
+from ..defaults import LIBRARY_FOLDER
 from ..errors import InputError, Issue, display_path
 from ..read import source
-from ..read.library import LIBRARY_FOLDER, Library
+from ..read.library import Library
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
 from .context import Context, Rejected, capitalized, read_mapping
 from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, WORKSHEET_FIELDS
