@@ -21,7 +21,7 @@ ALLOWED = {
     "schema": {"model", "read"},
     "render": {"model", "read"},
     "build": {"model", "read", "schema", "render"},
-    "cli": {"model", "build", "render", "schema"},
+    "cli": {"model", "read", "build", "render", "schema"},
 }
 NO_TEST_MODULE = {
     "__main__.py": "two lines; `python -m worksheet` runs in tests/acceptance/test_faults.py",

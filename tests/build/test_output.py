@@ -10,12 +10,15 @@ import pytest
 from worksheet.build.output import write_atomic
 from worksheet.errors import BuildError
 
+OLD = b"%PDF-1.4 old /Creator (worksheet 0.1.0)"  # a PDF of ours, as far as the checks go
+NEW = b"%PDF-1.4 new /Creator (worksheet 0.1.0)"
+
 
 def test_replaces_and_leaves_no_temp_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "a.pdf"
-    write_atomic(target, b"first")
-    write_atomic(target, b"second")
-    assert target.read_bytes() == b"second"
+    write_atomic(target, OLD)
+    write_atomic(target, NEW)
+    assert target.read_bytes() == NEW
     assert [p.name for p in target.parent.iterdir()] == ["a.pdf"]
 
 
@@ -31,15 +34,15 @@ def test_symlink_is_replaced_not_written_through(tmp_path: Path) -> None:
 
 def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "a.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(OLD)
 
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(BuildError, match="No space left on device"):
-        write_atomic(target, b"new")
-    assert target.read_bytes() == b"old"
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
 
 
@@ -48,7 +51,7 @@ def test_disk_full_on_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pyte
     import tempfile
 
     target = tmp_path / "a.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(OLD)
     real_mkstemp = tempfile.mkstemp
 
     def full_disk(**kwargs):  # a temp file whose writes fail with ENOSPC, like a full disk
@@ -58,6 +61,25 @@ def test_disk_full_on_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pyte
 
     monkeypatch.setattr(tempfile, "mkstemp", full_disk)
     with pytest.raises(BuildError, match="No space left on device"):
-        write_atomic(target, b"new" * 100_000)
-    assert target.read_bytes() == b"old"
+        write_atomic(target, NEW * 100_000)
+    assert target.read_bytes() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_never_over_an_input_or_a_file_we_did_not_make(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"%PDF-1.4 made by someone else")
+    with pytest.raises(BuildError, match=r"notes\.pdf exists and is not a PDF made by worksheet"):
+        write_atomic(notes, NEW)
+    assert notes.read_bytes() == b"%PDF-1.4 made by someone else"
+    mine = tmp_path / "mine.pdf"
+    mine.write_bytes(OLD)
+    with pytest.raises(BuildError, match=r"mine\.pdf is one of the inputs"):
+        write_atomic(mine, NEW, inputs=[tmp_path / "." / "mine.pdf"])
+    assert mine.read_bytes() == OLD
+
+
+def test_a_target_whose_folder_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("a file")
+    with pytest.raises(BuildError, match="out is not a folder"):
+        write_atomic(tmp_path / "out" / "a.pdf", NEW)

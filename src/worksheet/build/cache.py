@@ -20,18 +20,24 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import PrintOptions
+from ..read import files
 from ..render import fonts
 
 CACHE_NAME = ".worksheet-cache.json"
-ABSENT = "absent"
+ABSENT = files.ABSENT
 
 
 def file_digest(path: Path | str) -> str:
+    """The file's hash now; never raises, never waits on a pipe (see :func:`files.digest`)."""
+    return files.digest(str(path))
+
+
+def is_our_cache(path: Path) -> bool:
+    """Whether the file at ``path`` is a cache file we wrote (so it may be replaced)."""
     try:
-        with open(path, "rb") as f:
-            return hashlib.sha256(f.read()).hexdigest()
-    except (FileNotFoundError, NotADirectoryError):
-        return ABSENT
+        return files.read_bytes(path, 1 << 30, record=False).startswith(b'{"format":')
+    except files.FileProblem:
+        return False
 
 
 @cache
@@ -49,6 +55,7 @@ def options_digest(options: PrintOptions) -> str:
 
 
 FORMAT = 2
+_MAX_CACHE_BYTES = 1 << 30  # far more than 1,000,000 worksheets need
 
 
 @dataclass
@@ -73,7 +80,7 @@ class Cache:
         """The cache of ``folder``; empty (everything is built) if it is missing, old or damaged."""
         cache = cls(folder)
         try:
-            data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
+            data = json.loads(files.read_bytes(folder / CACHE_NAME, _MAX_CACHE_BYTES, record=False).decode("utf-8"))
             if data.get("format") != FORMAT:
                 return cache
             pairs = [(str(p), str(d)) for p, d in data["pairs"]]
@@ -81,7 +88,7 @@ class Cache:
                 if not all(isinstance(n, int) and 0 <= n < len(pairs) for n in numbers):
                     continue
                 cache.entries[str(name)] = (str(options), int(size), int(pages), tuple(numbers))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (files.FileProblem, ValueError, KeyError, TypeError, AttributeError):
             cache.entries.clear()
             return cache
         cache.pairs = pairs
@@ -136,4 +143,4 @@ class Cache:
             "entries": {name: [o, size, pages, [renumber[n] for n in numbers]]
                         for name, (o, size, pages, numbers) in sorted(self.entries.items())},
         }
-        write_atomic(self.folder / CACHE_NAME, json.dumps(data, separators=(",", ":")).encode(), durable=False)
+        write_atomic(self.folder / CACHE_NAME, json.dumps(data, separators=(",", ":")).encode(), durable=False, replaces=is_our_cache)

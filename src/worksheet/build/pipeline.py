@@ -14,9 +14,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..defaults import DEFAULT_PROGRAM_TITLE, LIBRARY_FOLDER
-from ..errors import InputError, Issue, WorksheetError, display_path
+from ..defaults import DEFAULT_PROGRAM_TITLE
+from ..errors import BuildError, InputError, Issue, WorksheetError, display_path, shown
 from ..model import Clinic, PrintOptions, Settings, Worksheet
+from ..read import files
 from ..render import fonts
 from .results import BuildResult, Built, CheckResult, Failed, UpToDate, Valid
 
@@ -64,12 +65,22 @@ def load_clinic(path: Path) -> Clinic:
 
 
 def clinic_for(path: Path, options: PrintOptions) -> Clinic | None:
-    """The clinic given on the command line, or the clinic.yaml beside the worksheet, if any."""
+    """The clinic given on the command line, or the clinic.yaml beside the worksheet, if any.
+
+    A clinic file that is not there is noted as absent (one that appears later rebuilds the
+    PDF); a folder or anything else in its place is a located error, never silently ignored.
+    """
     if options.clinic is not None:
         return options.clinic
     for name in CLINIC_FILES:
-        if (path.parent / name).is_file():
-            return load_clinic(path.parent / name)
+        candidate = path.parent / name
+        kind = files.kind(candidate)
+        if kind == "absent":
+            files.note_absent(candidate)
+            continue
+        if kind == "folder":
+            raise InputError([Issue(display_path(candidate), 1, 1, "This is a folder, not a clinic file; remove it or rename it.")])
+        return load_clinic(candidate)  # anything but a regular file is refused where it is read
     return None
 
 
@@ -79,31 +90,23 @@ def settings_for(path: Path, ws: Worksheet, options: PrintOptions) -> Settings:
 
 
 def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) -> Built:
-    """Validate, lay out and write one worksheet. Raises WorksheetError on failure."""
+    """Validate, lay out and write one worksheet. Raises WorksheetError on failure.
+
+    The files it depends on are recorded with the hash of the bytes actually read and
+    printed (worksheet, library entries, pictures, clinic file and logo, and the clinic
+    files that are absent), so a file edited during the build is seen as changed next time.
+    """
     options = options or PrintOptions()
-    ws = load(path)
-    settings = settings_for(path, ws, options)
     from ..render.document import render  # ReportLab only when a PDF is really made
     from .output import write_atomic
 
-    rendered = render(ws, settings)
+    with files.recording() as reads:
+        ws = load(path)
+        settings = settings_for(path, ws, options)
+        rendered = render(ws, settings)
     target = output_path(path, out_dir)
-    write_atomic(target, rendered.data)
-    from .cache import file_digest  # hashed here, in the worker, not in the process collecting results
-
-    inputs = tuple((os.path.abspath(p), file_digest(p)) for p in _depends_on(path, ws, options, settings.clinic))
-    return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=inputs)
-
-
-def _depends_on(path: Path, ws: Worksheet, options: PrintOptions, clinic: Clinic | None) -> tuple[Path, ...]:
-    """Every file a worksheet's PDF is made from, including clinic files that might appear."""
-    files = [path] + [path.parent / LIBRARY_FOLDER / f"{i}.yaml" for i in ws.library_ids]
-    files += [ex.image for ex in ws.exercises if ex.image is not None]
-    if options.clinic is None:  # a clinic.yaml beside the worksheet, or one that appears later
-        files += [path.parent / name for name in CLINIC_FILES]
-    if clinic is not None and clinic.logo:
-        files.append(clinic.logo)
-    return tuple(dict.fromkeys(files))
+    write_atomic(target, rendered.data, inputs=[path, *(Path(p) for p in reads)])
+    return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=tuple(sorted(reads.items())))
 
 
 def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:
@@ -116,8 +119,8 @@ def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, Worksheet
             yield path, None
         else:
             yield path, InputError([Issue(display_path(path), 1, 1, (
-                f"Both this file and {display_path(first)} would be built into "
-                f"{display_path(output_path(path, out_dir))}; rename one of them."
+                f"Both this file and {shown(first)} would be built into "
+                f"{shown(output_path(path, out_dir))}; rename one of them."
             ))])
 
 
@@ -201,30 +204,37 @@ def build_all(
 def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None = None, title: str | None = None) -> Built:
     """Several worksheets in one PDF with a contents page; fails whole if any worksheet fails."""
     options = options or PrintOptions()
-    sheets, problems = [], []
+    from .output import same_file, write_atomic
+
+    if any(same_file(path, target) for path in paths):
+        raise BuildError(f"{shown(target)} is one of the worksheets; choose another name for the booklet.")
+    sheets, problems, more = [], [], 0
     for path in paths:
         try:
             sheets.append((path, load(path)))
         except InputError as e:
             problems += e.issues
+            more += e.more
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, more)
     settings = [settings_for(path, ws, options) for path, ws in sheets]
     first = settings[0]
     settings = [dataclasses.replace(s, page_size=first.page_size, large_print=first.large_print, clinic=first.clinic) for s in settings]
     from ..render.document import render_booklet
-    from .output import write_atomic
 
     rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
     write_atomic(target, rendered.data)
     return Built(paths[0], target, rendered.pages)
 
 
-def check_all(paths: list[Path]) -> Iterator[CheckResult]:
-    """Validate every file without writing anything."""
+def check_all(paths: list[Path], options: PrintOptions | None = None) -> Iterator[CheckResult]:
+    """Check every file, and every file a build of it would read (the clinic file and its
+    logo included), without writing anything."""
+    options = options or PrintOptions()
     for path in paths:
         try:
             load(path)
+            clinic_for(path, options)
         except WorksheetError as e:
             yield Failed(path, e)
         else:

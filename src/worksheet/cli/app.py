@@ -13,16 +13,18 @@ a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import click
 
 from .. import __version__
-from ..errors import InputError, WorksheetError
+from ..errors import InputError, WorksheetError, escape, shown
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -56,9 +58,62 @@ def cli() -> None:
     """
 
 
+def is_terminal(err: bool = True) -> bool:
+    stream = sys.stderr if err else sys.stdout
+    return stream is not None and stream.isatty()
+
+
 def _color() -> bool:
     """Colour only for a person at a terminal, and never when NO_COLOR is set."""
-    return sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    return is_terminal() and not os.environ.get("NO_COLOR")
+
+
+@dataclass
+class _Output:
+    """What happened to standard output and error: a reader that went away (a closed pipe) is
+    not an error, and the work goes on without printing; a stream that fails otherwise (a full
+    disk) is reported at the end, if standard error still works, and exits 1."""
+
+    silenced: set[bool] = field(default_factory=set)  # err flags of the streams that take no more writes
+    failure: tuple[bool, OSError] | None = None
+
+
+_output = _Output()
+
+
+def say(text: str, err: bool = False, color: bool | None = None) -> None:
+    """Print a line, never letting a closed or full output stop the work."""
+    if err in _output.silenced:
+        return
+    try:
+        click.echo(text, err=err, color=color)
+    except OSError as e:
+        _output.silenced.add(err)
+        _to_null(err)
+        if not isinstance(e, BrokenPipeError) and _output.failure is None:
+            _output.failure = (err, e)
+
+
+def _to_null(err: bool) -> None:
+    """Send what is left for a failed stream to /dev/null, so that flushing it at exit is quiet."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _finish(code: int) -> int:
+    """The exit code once output failures are known (and reported, where that is possible)."""
+    if _output.failure is None:
+        return code
+    err, e = _output.failure
+    _output.failure = None
+    if not err:
+        say(f"Error: Cannot write to standard output: {e.strerror or e}.", err=True)
+    return code or 1
 
 
 def report(error: WorksheetError) -> None:
@@ -68,27 +123,37 @@ def report(error: WorksheetError) -> None:
     if isinstance(error, InputError):
         color = _color()
         for issue in error.issues:
-            click.echo(format_issue(issue, color), err=True, color=color)
+            say(format_issue(issue, color), err=True, color=color)
+        if error.more:
+            say(f"... and {error.more:,} more problems in {escape(error.issues[0].path)}.", err=True)
         clear_cache()
     else:
-        click.echo(f"Error: {error}", err=True)
-
-
-def fail(error: WorksheetError) -> NoReturn:
-    """Report ``error`` and stop the command with exit code 1."""
-    report(error)
-    sys.exit(1)
+        say(f"Error: {error}", err=True)
 
 
 def handle_user_errors(command: F) -> F:
-    """Run a command; an error of ours that stops it is reported as usual, with exit code 1."""
+    """Run a command. An error of ours that stops it is reported as usual, with exit code 1;
+    so is an operating-system error (a full disk, a folder we may not write): never a traceback
+    for those. Output that could not be written makes the exit code 1 as well."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _output.silenced, _output.failure = set(), None
+        code = 0
         try:
-            return command(*args, **kwargs)
+            command(*args, **kwargs)
         except WorksheetError as e:
-            fail(e)
+            report(e)
+            code = 1
+        except OSError as e:
+            where = f" ({shown(e.filename)})" if e.filename else ""
+            say(f"Error: {e.strerror or e}{where}.", err=True)
+            code = 1
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else 1
+        code = _finish(code)
+        if code:
+            sys.exit(code)
 
     return wrapper  # type: ignore[return-value]
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from ..defaults import DEFAULT_OUT, DEFAULT_PROGRAM_TITLE, DEFAULT_SOURCE
-from ..errors import display_path
-from .app import cli, handle_user_errors, report
+from ..errors import escape, shown
+from .app import cli, handle_user_errors, is_terminal, report, say
 from .options import jobs_option, out_option, paths_argument, person_text, print_options, quiet_option
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _inputs(paths: tuple[Path, ...]) -> list[Path]:
 def _run(results: Iterable[R], total: int, show: Callable[[R], None], quiet: bool, label: str) -> None:
     """Show results as they come, with a progress bar for a batch on a terminal (the lines
     are printed after the bar, which they would break up)."""
-    if total > 1 and not quiet and sys.stderr.isatty():
+    if total > 1 and not quiet and is_terminal():
         with click.progressbar(results, length=total, label=label, file=sys.stderr) as bar:
             done = list(bar)
         results = done
@@ -70,10 +70,10 @@ def _show_build(tally: _Tally, quiet: bool) -> Callable[[object], None]:
             case UpToDate():
                 tally.up_to_date += 1
                 if not quiet:
-                    click.echo(f"Up to date {r.output}")
+                    say(f"Up to date {shown(r.output)}")
             case Built():
                 if not quiet:
-                    click.echo(f"Built {r.output} ({r.pages} {'page' if r.pages == 1 else 'pages'})")
+                    say(f"Built {shown(r.output)} ({r.pages} {'page' if r.pages == 1 else 'pages'})")
             case Failed():
                 tally.failed += 1
                 report(r.error)
@@ -112,7 +112,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, options: PrintOptions, 
     _run(results, len(inputs), _show_build(tally, quiet), quiet, "Building")
     if tally.total > 1 or tally.failed:
         fresh = f"{tally.up_to_date} up to date, " if tally.up_to_date else ""
-        click.echo(f"{tally.total - tally.failed - tally.up_to_date} built, {fresh}{tally.failed} failed", err=True)
+        say(f"{tally.total - tally.failed - tally.up_to_date} built, {fresh}{tally.failed} failed", err=True)
     if tally.failed:
         sys.exit(1)
 
@@ -142,14 +142,14 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         match r:
             case Valid():
                 if not quiet:
-                    click.echo(f"OK {display_path(r.source)}")
+                    say(f"OK {shown(r.source)}")
             case Failed():
                 tally.failed += 1
                 report(r.error)
 
     _run(check_all(inputs), len(inputs), show, quiet, "Checking")
     if tally.total > 1 or tally.failed:
-        click.echo(f"{tally.total - tally.failed} valid, {tally.failed} with problems", err=True)
+        say(f"{tally.total - tally.failed} valid, {tally.failed} with problems", err=True)
     if tally.failed:
         sys.exit(1)
 
@@ -177,7 +177,7 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, options: PrintOptions, 
         _inputs(paths)  # the usual usage error
     watcher = Watcher(list(paths) or [DEFAULT_SOURCE], out_dir or DEFAULT_OUT, options)
     if not quiet:
-        click.echo("Watching for changes; press Ctrl-C to stop.", err=True)
+        say("Watching for changes; press Ctrl-C to stop.", err=True)
     show = _show_build(_Tally(), quiet)
     try:
         for batch in watcher.run():
@@ -186,7 +186,7 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, options: PrintOptions, 
     except KeyboardInterrupt:
         pass
     if not quiet:
-        click.echo("Stopped.", err=True)
+        say("Stopped.", err=True)
 
 
 @cli.command()
@@ -215,7 +215,7 @@ def booklet(paths: tuple[Path, ...], target: Path, title: str | None, options: P
     result = build_booklet(inputs, target, options, title)
     if not quiet:
         noun = "page" if result.pages == 1 else "pages"
-        click.echo(f"Built {result.output} ({len(inputs)} worksheets, {result.pages} {noun})")
+        say(f"Built {shown(result.output)} ({len(inputs)} worksheets, {result.pages} {noun})")
 
 
 @cli.command(name="list")
@@ -235,13 +235,13 @@ def list_(paths: tuple[Path, ...], out_dir: Path | None) -> None:
     table = [("File", "Title", "Exercises", "Pages", "PDF")]
     for row in rows(_inputs(paths), out_dir or DEFAULT_OUT):
         table.append((
-            display_path(row.source), row.title or "-",
+            shown(row.source), escape(row.title) if row.title else "-",
             "-" if row.exercises is None else str(row.exercises),
             "-" if row.pages is None else str(row.pages), row.state,
         ))
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+        say("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @cli.command()
@@ -267,7 +267,7 @@ def new(name: str, source: Path | None) -> None:
 
     path = target_for(name, DEFAULT_SOURCE if DEFAULT_SOURCE.is_dir() else Path("."))
     create(path, source)
-    click.echo(f"Created {path}; build it with: worksheet build {path}")
+    say(f"Created {shown(path)}; build it with: worksheet build {shown(path)}")
 
 
 @cli.command()
@@ -290,4 +290,4 @@ def schema(kind: str) -> None:
 
     from ..schema.jsonschema import json_schema
 
-    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
+    say(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))

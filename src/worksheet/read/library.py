@@ -10,6 +10,9 @@ without reading any entry.
 
 from __future__ import annotations
 
+import bisect
+import difflib
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,17 +25,47 @@ if TYPE_CHECKING:
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
+_COMPARE_ALL = 500  # up to this many entries, every id is compared for a suggestion
+_NEIGHBOURS = 20
+
+
+def _neighbours(ordered: list[str], key: str) -> list[str]:
+    at = bisect.bisect_left(ordered, key)
+    return ordered[max(0, at - _NEIGHBOURS):at + _NEIGHBOURS]
+
+
 class Library:
     """The exercise library: one YAML file per exercise in a folder, each read once."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._entries: dict[str, Document | InputError | None] = {}
+        self._ids: list[str] | None = None  # the folder, listed once
+        self._reversed: list[str] = []
 
     def ids(self) -> list[str]:
-        if not self.folder.is_dir():
-            return []
-        return sorted(p.stem for p in self.folder.glob("*.yaml") if ID.match(p.stem))
+        """Every entry's id, sorted; the folder is listed once per library."""
+        if self._ids is None:
+            try:
+                with os.scandir(self.folder) as entries:
+                    names = [e.name[:-5] for e in entries if e.name.endswith(".yaml")]
+            except OSError:
+                names = []
+            self._ids = sorted(n for n in names if ID.match(n))
+            self._reversed = sorted(n[::-1] for n in self._ids)
+        return self._ids
+
+    def nearest(self, entry_id: str) -> str | None:
+        """The id most like ``entry_id``, to suggest for a typo. In a large library only the
+        ids next to it in sorted order (forwards and backwards) are compared, so a lookup
+        costs the same in a library of ten entries and of ten thousand."""
+        ids = self.ids()
+        if len(ids) > _COMPARE_ALL:
+            candidates = set(_neighbours(ids, entry_id))
+            candidates.update(r[::-1] for r in _neighbours(self._reversed, entry_id[::-1]))
+            ids = sorted(candidates)
+        close = difflib.get_close_matches(entry_id, ids, n=1, cutoff=0.6)
+        return close[0] if close else None
 
     def entry(self, entry_id: str) -> Document | InputError | None:
         """The parsed entry, the problems that stopped it from being read, or None if absent."""

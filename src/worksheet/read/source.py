@@ -8,11 +8,17 @@ every scalar stays the string the person wrote, every node keeps its 1-based
 line and column, and tags, anchors, aliases, duplicate keys and second
 documents are refused with their position. Nothing here knows the worksheet
 schema; the schema stage (:mod:`worksheet.schema`) gives the strings their types.
+
+Positions count lines as editors do (a line ends at LF, CRLF or a lone CR), from the
+character offsets the parser gives, not from its own line count (which also breaks
+lines at U+2028, a character we refuse). Files are opened by :mod:`.files`.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +27,15 @@ from typing import Protocol
 import yaml
 
 from ..errors import InputError, Issue, display_path
-from .text import CONTROL_IN_FILE
+from . import files
+from .text import CONTROL_IN_FILE, SEPARATORS
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 
-_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_LEADING_TAB = re.compile(r"(?:\A|(?<=[\n\r]))[ ]*\t")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STYLES = {None: "plain", "": "plain", "'": "single", '"': "double", "|": "literal", ">": "folded"}
 
@@ -61,6 +69,7 @@ class Sequence:
     line: int
     col: int
     refused: bool = False
+    start: int = 0  # the character offset where it starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,7 @@ class Mapping:
     line: int
     col: int
     refused: bool = False
+    start: int = 0  # the character offset where it starts
 
     def get(self, key: str) -> Node | None:
         for k, v in self.items:
@@ -86,15 +96,28 @@ class Mapping:
 Node = Scalar | Sequence | Mapping
 
 
+class LineIndex:
+    """Where each line of a text starts, to turn a character offset into a line and column."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of the character at ``index``."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
 @dataclass(frozen=True)
 class Document:
-    """A parsed file: its display path, its text and its root node."""
+    """A parsed file: its path as shown, its text and its root node."""
 
     path: str
     text: str
     root: Node
     issues: tuple[Issue, ...] = field(default=())  # non-fatal problems found while reading
     file: Path | None = None  # where it was read from, to resolve relative paths (images)
+    lines: LineIndex | None = field(default=None, compare=False, repr=False)
 
     def locate(self, node: Scalar, char: str) -> tuple[int, int]:
         """Line and column of the first ``char`` written inside ``node``.
@@ -103,15 +126,9 @@ class Document:
         an escape sequence (``"\\u2192"``) and so does not appear literally.
         """
         i = self.text.find(char, node.start, max(node.end, node.start + 1))
-        if i < 0:
+        if i < 0 or self.lines is None:
             return node.line, node.col
-        return _line_col(self.text, i)
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, col
+        return self.lines.position(i)
 
 
 _MEMO: dict[tuple[str, Path, bytes], Document] = {}
@@ -126,17 +143,18 @@ def read_file(path: Path, shown: str | None = None, memo: bool = False) -> Docum
     are always read: the key is the content, so an edited file is parsed afresh.
     """
     shown = shown if shown is not None else display_path(path)
-    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
-        # A link out of the folder could pull any readable file (a password file, say) into a PDF.
-        raise InputError([Issue(shown, 1, 1, "This file is a link to a file outside its folder, so it was not read; copy the file here instead.")])
+    problem = files.name_problem(str(path))
+    if problem is None and os.path.islink(path):
+        target = os.path.realpath(path)
+        if not Path(target).is_relative_to(os.path.realpath(path.parent)):
+            # A link out of the folder could pull any readable file (a password file, say) into a PDF.
+            raise InputError([Issue(shown, 1, 1, "This file is a link to a file outside its folder, so it was not read; copy the file here instead.")])
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise InputError([Issue(shown, 1, 1, "This is a folder, not a worksheet file.")]) from None
-    except OSError as e:
-        reason = e.strerror or str(e)
-        raise InputError([Issue(shown, 1, 1, f"Cannot read the file: {reason}.")]) from None
+        data = files.read_bytes(path, MAX_FILE_BYTES)
+    except files.TooLarge:
+        raise InputError([Issue(shown, 1, 1, _TOO_LARGE)]) from None
+    except files.FileProblem as e:
+        raise InputError([Issue(shown, 1, 1, _file_problem(e))]) from None
     if not memo or len(data) > _MEMO_BYTES:
         return dataclasses.replace(parse_bytes(data, shown), file=path)
     key = (shown, path, data)
@@ -147,6 +165,19 @@ def read_file(path: Path, shown: str | None = None, memo: bool = False) -> Docum
             del _MEMO[next(iter(_MEMO))]  # the oldest
         _MEMO[key] = doc
     return doc
+
+
+_TOO_LARGE = f"The file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a worksheet is far smaller. Check that this is the right file."
+
+
+def _file_problem(e: files.FileProblem) -> str:
+    if e.kind == "folder":
+        return "This is a folder, not a worksheet file."
+    if e.kind == "special":
+        return "This is not a regular file (it may be a pipe or a device), so it was not read."
+    if e.reason.startswith("cannot be read: "):
+        return f"Cannot read the file: {e.reason.removeprefix('cannot be read: ')}."
+    return f"The file {e.reason}."
 
 
 def parse_bytes(data: bytes, path: str) -> Document:
@@ -160,7 +191,7 @@ def _decode(data: bytes, path: str) -> str:
         return InputError([Issue(path, line, col, message)])
 
     if len(data) > MAX_FILE_BYTES:
-        raise fail(1, 1, f"The file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a worksheet is far smaller. Check that this is the right file.")
+        raise fail(1, 1, _TOO_LARGE)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail(1, 1, "The file is saved as UTF-16; save it as UTF-8 instead.")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -178,33 +209,38 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def _byte_line_col(data: bytes, pos: int) -> tuple[int, int]:
-    start = data.rfind(b"\n", 0, pos) + 1
-    return data.count(b"\n", 0, pos) + 1, len(data[start:pos].decode("utf-8", "replace")) + 1
+    before = data[:pos].decode("utf-8", "replace")
+    return LineIndex(before).position(len(before))
 
 
 def parse_text(text: str, path: str) -> Document:
     """Parse ``text`` into a :class:`Document`, gathering every problem found."""
     issues: list[Issue] = []
+    lines = LineIndex(text)
     for m in CONTROL_IN_FILE.finditer(text):
-        line, col = _line_col(text, m.start())
+        line, col = lines.position(m.start())
         issues.append(Issue(path, line, col, f"Control character U+{ord(m.group()):04X} is not allowed; delete it."))
+    for m in SEPARATORS.finditer(text):
+        line, col = lines.position(m.start())
+        what = "line" if m.group() == "\u2028" else "paragraph"
+        issues.append(Issue(path, line, col, f"The {what} separator U+{ord(m.group()):04X} is not allowed; press Enter for a new line, or delete it."))
     if issues:
         raise InputError(issues)
     tab_lines: set[int] = set()
     for m in _LEADING_TAB.finditer(text):
-        line, col = _line_col(text, m.end() - 1)
+        line, col = lines.position(m.end() - 1)
         tab_lines.add(line)
         issues.append(Issue(path, line, col, "A tab is used for indenting; indent with spaces only."))
     if not text.strip():
         raise InputError([Issue(path, 1, 1, "The file is empty; a worksheet needs at least a title and exercises.")])
 
-    builder = _Builder(path, text, issues)
+    builder = _Builder(path, text, issues, lines)
     try:
         for event in yaml.parse(text, Loader=_Parser):
             if builder.feed(event):
                 break
     except yaml.MarkedYAMLError as e:
-        issue = _syntax_issue(e, text, path)
+        issue = _syntax_issue(e, text, path, lines)
         if issue.line not in tab_lines:
             issues.append(issue)
         raise InputError(issues) from None
@@ -215,23 +251,24 @@ def parse_text(text: str, path: str) -> Document:
         raise InputError(issues)
     if builder.root is None:  # only comments or a bare '---'
         raise InputError([Issue(path, 1, 1, "The file is empty; a worksheet needs at least a title and exercises.")])
-    return Document(path, text, builder.root, tuple(issues))
+    return Document(path, text, builder.root, tuple(issues), lines=lines)
 
 
 class _Builder:
     """Turns parser events into nodes, refusing what we do not allow."""
 
-    def __init__(self, path: str, text: str, issues: list[Issue]) -> None:
+    def __init__(self, path: str, text: str, issues: list[Issue], lines: LineIndex) -> None:
         self.path = path
         self.text = text
         self.issues = issues
+        self.lines = lines
         self.stack: list[tuple[yaml.Event, list[Node], bool]] = []  # (start event, children, refused)
         self.root: Node | None = None
         self.count = 0
         self.documents = 0
 
     def _issue(self, mark: _Mark, message: str) -> None:
-        self.issues.append(Issue(self.path, mark.line + 1, mark.column + 1, message))
+        self.issues.append(Issue(self.path, *self.lines.position(mark.index), message))
 
     @staticmethod
     def _marks(ev: yaml.Event) -> tuple[_Mark, _Mark]:
@@ -252,7 +289,7 @@ class _Builder:
             return False
         if isinstance(ev, yaml.AliasEvent):
             self._issue(m, f"Aliases (*{ev.anchor}) are not allowed; write the value out in full.")
-            self._add(Scalar(None, "plain", m.line + 1, m.column + 1, m.index, end.index, refused=True))
+            self._add(Scalar(None, "plain", *self.lines.position(m.index), m.index, end.index, refused=True))
             return False
         refused = False
         if isinstance(ev, yaml.NodeEvent):
@@ -272,7 +309,7 @@ class _Builder:
             value: str | None = ev.value
             if style == "plain" and value in _NULLS:
                 value = None
-            self._add(Scalar(value, style, m.line + 1, m.column + 1, m.index, end.index, refused))
+            self._add(Scalar(value, style, *self.lines.position(m.index), m.index, end.index, refused))
         elif isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self._issue(m, f"Values are nested more than {MAX_DEPTH} levels deep; a worksheet needs only a few.")
@@ -281,7 +318,7 @@ class _Builder:
         elif isinstance(ev, yaml.SequenceEndEvent):
             start, items, was_refused = self.stack.pop()
             first, _ = self._marks(start)
-            self._add(Sequence(tuple(items), first.line + 1, first.column + 1, was_refused))
+            self._add(Sequence(tuple(items), *self.lines.position(first.index), was_refused, first.index))
         elif isinstance(ev, yaml.MappingEndEvent):
             start, flat, was_refused = self.stack.pop()
             self._add(self._mapping(start, flat, was_refused))
@@ -301,7 +338,7 @@ class _Builder:
             seen[key.value] = key
             pairs.append((key, value))
         m, _ = self._marks(start)
-        return Mapping(tuple(pairs), m.line + 1, m.column + 1, refused)
+        return Mapping(tuple(pairs), *self.lines.position(m.index), refused, m.index)
 
     def _add(self, node: Node) -> None:
         if self.stack:
@@ -310,7 +347,7 @@ class _Builder:
             self.root = node
 
 
-def _syntax_issue(e: yaml.MarkedYAMLError, text: str, path: str) -> Issue:
+def _syntax_issue(e: yaml.MarkedYAMLError, text: str, path: str, lines: LineIndex) -> Issue:
     """Turn a parser error into one plain-English located issue."""
     mark = e.problem_mark or e.context_mark
     problem = (e.problem or "").lower()
@@ -336,5 +373,5 @@ def _syntax_issue(e: yaml.MarkedYAMLError, text: str, path: str) -> Issue:
     else:
         words = (e.problem or "invalid YAML").rstrip(".")
         message = f"This is not valid YAML: {words}."
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, col = lines.position(mark.index) if mark is not None else (1, 1)
     return Issue(path, line, col, message)

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import model
-from ..errors import BuildError
+from ..errors import BuildError, escape
 from ..read import pictures
 from . import fonts, styles
 from .flow import Flowable, Row, Text
@@ -241,7 +241,7 @@ class Pages:
     def _fail(self, f: Any) -> None:
         ws = self.sheets[self.index]
         where = self.current or "the start of the worksheet"
-        raise BuildError(f"{ws.source}: cannot fit the page layout near {where}: a part {f.height:.0f} points tall does not fit on a page.")
+        raise BuildError(f"{escape(ws.source)}: cannot fit the page layout near {where}: a part {f.height:.0f} points tall does not fit on a page.")
 
     def _header(self, canv: Canvas) -> None:
         """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""

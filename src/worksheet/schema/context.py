@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import Issue
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
-from ..read.text import CONTROL_IN_VALUE
+from ..read.text import CONTROL_IN_VALUE, loose_marks
 
 T = TypeVar("T")
 
@@ -99,17 +99,26 @@ _REPLACEMENTS = {
 
 
 def check_chars(ctx: Context, node: Scalar, text: str, name: str) -> bool:
-    """Refuse control characters, and characters the font cannot draw (never a silent box)."""
+    """Refuse control characters, accent marks that cannot be placed on their letter, and
+    characters the font cannot draw (never a silent box). ``text`` is checked as it will be
+    printed: already composed (NFC), since composing can make a character the font lacks."""
     ok = True
     m = CONTROL_IN_VALUE.search(text)
     if m:
         ctx.bad(node, f"'{name}' contains the control character U+{ord(m.group()):04X}; delete it.")
         ok = False
-    if ctx.charset is None or (ctx.ascii_ok and text.isascii()):
+    if text.isascii():
         return ok
-    # Checked as printed: NFC can compose two printable characters into one the font lacks.
-    missing = [ch for ch in dict.fromkeys(unicodedata.normalize("NFC", text))
-               if ord(ch) not in ctx.charset and not ch.isspace() and not CONTROL_IN_VALUE.match(ch)]
+    loose = loose_marks(text)
+    for _, mark, base in loose[:_MAX_GLYPH_ISSUES]:
+        line, col = ctx.doc.locate(node, mark)
+        label = unicodedata.name(mark, "accent mark").lower()
+        ctx.at(line, col, f"'{name}' has the mark U+{ord(mark):04X} ({label}) on '{base}', which cannot be printed with the worksheet font; write the letter without it.")
+    if ctx.charset is None or (ctx.ascii_ok and text.isascii()):
+        return ok and not loose
+    marks = {mark for _, mark, _ in loose}
+    missing = [ch for ch in dict.fromkeys(text)
+               if ord(ch) not in ctx.charset and not ch.isspace() and not CONTROL_IN_VALUE.match(ch) and ch not in marks]
     rtl = [ch for ch in missing if unicodedata.bidirectional(ch) in ("R", "AL")]
     if rtl:
         line, col = ctx.doc.locate(node, rtl[0])
@@ -122,7 +131,7 @@ def check_chars(ctx: Context, node: Scalar, text: str, name: str) -> bool:
         ctx.at(line, col, f"The character '{ch}' (U+{ord(ch):04X}, {label}) is not in the worksheet font; {hint}.")
     if len(missing) > _MAX_GLYPH_ISSUES:
         ctx.bad(node, f"'{name}' has {len(missing) - _MAX_GLYPH_ISSUES} more characters the worksheet font lacks.")
-    return ok and not missing and not rtl
+    return ok and not missing and not rtl and not loose
 
 
 def _unknown_key(ctx: Context, key: Scalar, where: str, known: Collection[str]) -> None:

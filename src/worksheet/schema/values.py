@@ -9,40 +9,70 @@ records a located, plain-English problem, and the JSON Schema that editors get.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 from .. import model
-from ..errors import display_path
+from ..errors import shown
+from ..read import files
 from ..read.library import ID
 from ..read.source import Mapping, Node, Scalar, Sequence
+from ..read.text import MAX_MARKS, mark_run
 from .context import Context, Field, Rejected, Value, check_chars, quote, read_mapping, scalar
 
 MAX_HOLD_SECONDS = 600
 _MAX_DIGITS = 6
+MAX_SHORT = 60  # a count, a time, a frequency, a tag or an id is never longer: refused before any pattern
+MAX_URL = 300
+# Digits are ASCII only ([0-9], re.ASCII): the same rule as the editor schema, whose patterns
+# are ECMAScript's. Every pattern runs only on text of at most MAX_SHORT characters.
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$")
 _RANGE_SEP = r"\s*(?:-|–|—|to)\s*"
-_COUNT = re.compile(rf"^(\d+)(?:{_RANGE_SEP}(\d+))?$", re.IGNORECASE)
+_COUNT = re.compile(rf"^([0-9]+)(?:{_RANGE_SEP}([0-9]+))?$", re.IGNORECASE | re.ASCII)
 _DURATION = re.compile(
-    rf"^(\d+)(?:{_RANGE_SEP}(\d+))?\s*(s|secs?|seconds?|m|mins?|minutes?)?\.?$", re.IGNORECASE
+    rf"^([0-9]+)(?:{_RANGE_SEP}([0-9]+))?\s*(s|secs?|seconds?|m|mins?|minutes?)?\.?$", re.IGNORECASE | re.ASCII
 )
-_CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+_CLOCK = re.compile(r"^([0-9]{1,2}):([0-5][0-9])$")
 _FREQUENCY = re.compile(
-    rf"^(?:(?P<times>once|twice|\d+(?:{_RANGE_SEP}\d+)?)\s*(?:x|times?)?\s*(?:a|per|each|every|/)\s*(?P<per>day|week)"
+    rf"^(?:(?P<times>once|twice|[0-9]+(?:{_RANGE_SEP}[0-9]+)?)\s*(?:x|times?)?\s*(?:a|per|each|every|/)\s*(?P<per>day|week)"
     r"|(?P<word>daily|every day|weekly|every week))$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 # The same forms for editors (JSON Schema patterns have no case-insensitive flag).
 _TO = r"\s*(?:-|–|—|[Tt][Oo])\s*"
-_SCHEMA_COUNT = rf"^\s*\d+(?:{_TO}\d+)?\s*$"
-_SCHEMA_DURATION = rf"^\s*(?:\d{{1,2}}:[0-5]\d|\d+(?:{_TO}\d+)?\s*(?:[Ss]|[Ss][Ee][Cc][Ss]?|[Ss]econds?|[Mm]|[Mm][Ii][Nn][Ss]?|[Mm]inutes?)?\.?)\s*$"
+_SCHEMA_COUNT = rf"^\s*[0-9]+(?:{_TO}[0-9]+)?\s*$"
+_SCHEMA_DURATION = rf"^\s*(?:[0-9]{{1,2}}:[0-5][0-9]|[0-9]+(?:{_TO}[0-9]+)?\s*(?:[Ss]|[Ss][Ee][Cc][Ss]?|[Ss]econds?|[Mm]|[Mm][Ii][Nn][Ss]?|[Mm]inutes?)?\.?)\s*$"
 
 
-def _normalize(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+def short(ctx: Context, node: Node, name: str, what: str, refused: str, number: bool = False) -> str:
+    """The stripped text of a value that is always short; ``refused`` (a message taking the
+    quoted text) when it is longer than any such value can be, before a pattern sees it.
+    For a ``number``, a long run of digits is said to be far too large."""
+    text = scalar(ctx, node, name, what).strip()
+    if len(text) > MAX_SHORT:
+        if number and text.isascii() and text.isdigit() and text.lstrip("0"):
+            raise ctx.bad(node, f"The number in '{name}' is far too large.")
+        raise ctx.bad(node, refused.format(quote(text)))
+    return text
+
+
+def _text(ctx: Context, node: Node, name: str, max_len: int) -> tuple[Scalar, str]:
+    """A scalar's text, composed (NFC), once its length and its accent marks are known to be
+    within bounds: the checks that cost time in proportion to the text come after the cheap ones."""
+    raw = scalar(ctx, node, name, "text")
+    assert isinstance(node, Scalar)
+    if len(raw) > 2 * max_len + 1000:  # white space and accents typed apart shrink; nothing else does
+        raise ctx.bad(node, f"'{name}' is {len(raw):,} characters long; keep it under {max_len:,}.")
+    run = mark_run(raw)
+    if run is not None:
+        raise ctx.bad(node, f"'{name}' has {run[1]:,} accent marks on one letter; a letter takes at most {MAX_MARKS}. Delete the extra marks.")
+    composed = unicodedata.normalize("NFC", raw)
+    if not check_chars(ctx, node, composed, name):
+        raise Rejected()
+    return node, composed
 
 
 # --- text ------------------------------------------------------------------------------
@@ -52,13 +82,10 @@ def text_value(max_len: int) -> Value[str]:
     """A single line of plain text (line breaks in the file become spaces)."""
 
     def read(ctx: Context, node: Node, name: str) -> str:
-        raw = scalar(ctx, node, name, "text")
-        assert isinstance(node, Scalar)
-        text = _normalize(raw)
+        node, composed = _text(ctx, node, name, max_len)
+        text = " ".join(composed.split())
         if not text:
             raise ctx.bad(node, f"'{name}' is empty; give it some text, or remove the line.")
-        if not check_chars(ctx, node, raw, name):
-            raise Rejected()
         if len(text) > max_len:
             raise ctx.bad(node, f"'{name}' is {len(text):,} characters long; keep it under {max_len:,}.")
         return text
@@ -70,14 +97,11 @@ def paragraphs_value(max_len: int) -> Value[tuple[str, ...]]:
     """Plain text where a blank line starts a new paragraph."""
 
     def read(ctx: Context, node: Node, name: str) -> tuple[str, ...]:
-        raw = scalar(ctx, node, name, "text")
-        assert isinstance(node, Scalar)
-        if not check_chars(ctx, node, raw, name):
-            raise Rejected()
+        node, composed = _text(ctx, node, name, max_len)
         # In literal blocks (|) a blank line is two line breaks; everywhere else
         # YAML has already folded lines, and a blank line became one line break.
         pattern = r"\n[ \t]*\n" if node.style == "literal" else r"\n"
-        paras = tuple(p for p in (_normalize(chunk) for chunk in re.split(pattern, raw)) if p)
+        paras = tuple(p for p in (" ".join(chunk.split()) for chunk in re.split(pattern, composed)) if p)
         if not paras:
             raise ctx.bad(node, f"'{name}' is empty; give it some text, or remove the line.")
         total = sum(len(p) for p in paras)
@@ -151,7 +175,7 @@ BOOL = Value(_read_bool, {"anyOf": [{"type": "boolean"}, {"enum": ["true", "fals
 
 
 def _number(ctx: Context, node: Node, name: str, digits: str) -> int:
-    if len(digits) > _MAX_DIGITS:
+    if len(digits.lstrip("0")) > _MAX_DIGITS:
         raise ctx.bad(node, f"The number in '{name}' is far too large.")
     return int(digits)
 
@@ -165,10 +189,11 @@ def count_value(maximum: int, example: str, range_example: str) -> Value[model.C
     """A whole number ('10') or a range ('10-15', '10 to 15'), each from 1 to ``maximum``."""
 
     def read(ctx: Context, node: Node, name: str) -> model.Count:
-        text = scalar(ctx, node, name, f"a whole number such as {example}").strip()
+        refused = f"'{name}' must be a whole number such as {example} or a range such as {range_example}, not {{}}."
+        text = short(ctx, node, name, f"a whole number such as {example}", refused, number=True)
         m = _COUNT.match(text)
         if not m:
-            raise ctx.bad(node, f"'{name}' must be a whole number such as {example} or a range such as {range_example}, not {quote(text)}.")
+            raise ctx.bad(node, refused.format(quote(text)))
         low = _number(ctx, node, name, m.group(1))
         high = _number(ctx, node, name, m.group(2)) if m.group(2) else low
         _ordered(ctx, node, name, low, high, text)
@@ -194,7 +219,7 @@ def parse_duration(text: str) -> tuple[int, int] | str:
     m = _DURATION.match(text)
     if not m:
         return "unreadable"
-    if any(g and len(g) > _MAX_DIGITS for g in m.group(1, 2)):
+    if any(g and len(g.lstrip("0")) > _MAX_DIGITS for g in m.group(1, 2)):
         return "too large"
     factor = 60 if (m.group(3) or "s").lower().startswith("m") else 1
     low = int(m.group(1)) * factor
@@ -204,7 +229,7 @@ def parse_duration(text: str) -> tuple[int, int] | str:
 
 def _read_duration(ctx: Context, node: Node, name: str) -> model.Duration:
     """A time: '30 s', '3-5 s', '1 min', '1:30', or a number of seconds."""
-    text = scalar(ctx, node, name, "a time such as '30 s'").strip()
+    text = short(ctx, node, name, "a time such as '30 s'", f"'{name}' must be a time such as '30 s', '3-5 s', '1 min' or '1:30', not {{}}.", number=True)
     parsed = parse_duration(text)
     if parsed == "too large":
         raise ctx.bad(node, f"The number in '{name}' is far too large.")
@@ -237,10 +262,11 @@ def _read_frequency(ctx: Context, node: Node, name: str) -> model.Frequency:
     if isinstance(node, Mapping):
         values = read_mapping(ctx, node, FREQUENCY_FIELDS, f"'{name}'")
         return model.Frequency(values["times"], values["per"])
-    text = " ".join(scalar(ctx, node, name, "how often, such as '2 times a day'").split())
+    refused = f"'{name}' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not {{}}."
+    text = " ".join(short(ctx, node, name, "how often, such as '2 times a day'", refused).split())
     m = _FREQUENCY.match(text)
     if not m:
-        raise ctx.bad(node, f"'{name}' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not {quote(text)}.")
+        raise ctx.bad(node, refused.format(quote(text)))
     if m.group("word"):
         return model.Frequency(model.Count(1, 1), "week" if "week" in m.group("word").lower() else "day")
     times_text = m.group("times").lower()
@@ -256,12 +282,25 @@ FREQUENCY = Value(_read_frequency, {"anyOf": [{"type": "string", "minLength": 1}
 
 
 def _matching(ctx: Context, node: Node, name: str, pattern: re.Pattern[str], what: str, expected: str) -> str:
-    """One line of text, stripped, that ``pattern`` must match: ``what`` is asked for when the
-    value is missing or not text, ``expected`` is said when it does not match."""
-    text = scalar(ctx, node, name, what).strip()
+    """One short line of text, stripped, that ``pattern`` must match: ``what`` is asked for when
+    the value is missing or not text, ``expected`` is said when it does not match."""
+    refused = f"'{name}' must be {expected}, not {{}}."
+    text = short(ctx, node, name, what, refused)
     if not pattern.match(text):
-        raise ctx.bad(node, f"'{name}' must be {expected}, not {quote(text)}.")
+        raise ctx.bad(node, refused.format(quote(text)))
     return text
+
+
+def is_web_address(text: str) -> bool:
+    """http(s)://host.name[/path...] with no white space, checked without a pattern (a pattern
+    for this backtracks on a long run of dots)."""
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or any(c.isspace() for c in text):
+        return False
+    host = rest
+    for stop in "/?#":
+        host = host.split(stop, 1)[0]
+    return "." in host.strip(".") and not host.startswith(".") and not host.endswith(".")
 
 
 def _pattern_value(pattern: re.Pattern[str], what: str, expected: str) -> Value[str]:
@@ -273,17 +312,18 @@ def _pattern_value(pattern: re.Pattern[str], what: str, expected: str) -> Value[
 
 def _read_url(ctx: Context, node: Node, name: str) -> str:
     """An http or https address, printed as a QR code with the address written under it."""
-    text = _matching(ctx, node, name, _URL, "a web address starting with https://",
-                     "a web address starting with https:// or http://")
-    if len(text) > 300:
-        raise ctx.bad(node, f"'{name}' is {len(text)} characters long; use a shorter address (at most 300).")
+    text = scalar(ctx, node, name, "a web address starting with https://").strip()
+    if len(text) > MAX_URL:
+        raise ctx.bad(node, f"'{name}' is {len(text):,} characters long; use a shorter address (at most {MAX_URL}).")
+    if not is_web_address(text):
+        raise ctx.bad(node, f"'{name}' must be a web address starting with https:// or http://, not {quote(text)}.")
     assert isinstance(node, Scalar)
     if not check_chars(ctx, node, text, name):
         raise Rejected()
     return text
 
 
-URL = Value(_read_url, {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "maxLength": 300})
+URL = Value(_read_url, {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "maxLength": MAX_URL})
 LANGUAGE = _pattern_value(_LANGUAGE, "a language tag such as 'en-US'", "a language tag such as 'en-US' or 'es'")
 LIBRARY_ID = _pattern_value(ID, "the id of a library exercise, such as 'knee-to-chest'",
                             "the id of a library exercise (its file name without .yaml), such as 'knee-to-chest'")
@@ -296,12 +336,17 @@ def _read_image(ctx: Context, node: Node, name: str) -> Path:
     text = scalar(ctx, node, name, "the path of a PNG or JPEG picture, such as 'images/bridge.png'").strip()
     if ctx.doc.file is None or ctx.root is None:
         raise ctx.bad(node, f"'{name}' needs the worksheet to be read from a file.")
+    problem = files.name_problem(text)
+    if problem:
+        shown_name = f" {quote(text)}" if len(text) <= 60 else ""
+        hint = "rename the file" if "\0" in text else "use a shorter name"
+        raise ctx.bad(node, f"'{name}'{shown_name} {problem}; {hint}.")
     rel = Path(text)
     if rel.is_absolute() or text.startswith("~"):
         raise ctx.bad(node, f"'{name}' must be a path relative to this file, such as 'images/bridge.png', not {quote(text)}.")
-    target = (ctx.doc.file.parent / rel).resolve()
+    target = Path(os.path.realpath(ctx.doc.file.parent / rel))  # never raises, even for a link that loops
     if not target.is_relative_to(ctx.root):
-        raise ctx.bad(node, f"'{name}' {quote(text)} points outside the project folder {display_path(ctx.root)}/; keep pictures inside it.")
+        raise ctx.bad(node, f"'{name}' {quote(text)} points outside the project folder {shown(ctx.root)}/; keep pictures inside it.")
     if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise ctx.bad(node, f"'{name}' must be a PNG or JPEG picture (.png, .jpg), not {quote(text)}.")
     try:

@@ -8,14 +8,13 @@ problem in a library entry is reported at that entry's line, not at the workshee
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from .. import model
 from ..defaults import LIBRARY_FOLDER
-from ..errors import InputError, Issue, display_path
+from ..errors import InputError, Issue, shown
 from ..read import source
 from ..read.library import Library
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
@@ -24,6 +23,26 @@ from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, WORKSHEET_FIELD
 from .values import LIBRARY_ID
 
 _NOT_A_MAPPING = "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'."
+MAX_USE_DEPTH = 32  # library entries using entries using entries...
+MAX_TAKEN_IN = 1_000_000  # characters a worksheet may take in from the library, counting every use
+
+
+class _Budget:
+    """What a worksheet has taken in from the library so far: 'use' copies an entry each time,
+    so 20 uses of a large entry would be 20 copies (the alias bomb, one level up)."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+        self.reported = False
+
+    def take(self, ctx: Context, use_node: Node, size: int) -> None:
+        self.taken += size
+        if self.taken > MAX_TAKEN_IN:
+            if not self.reported:
+                self.reported = True
+                ctx.bad(use_node, f"This worksheet takes in more than {MAX_TAKEN_IN:,} characters from the library "
+                                  "(counting each use of an entry); use fewer or shorter entries.")
+            raise Rejected()
 
 
 def _dose(values: dict[str, Any]) -> model.Dose:
@@ -36,7 +55,8 @@ def _dose(values: dict[str, Any]) -> model.Dose:
     )
 
 
-def _layers(ctx: Context, node: Mapping, library: Library | None, chain: tuple[str, ...]) -> list[tuple[Context, Mapping]]:
+def _layers(ctx: Context, node: Mapping, library: Library | None, chain: tuple[str, ...],
+            budget: _Budget) -> list[tuple[Context, Mapping]]:
     """The mappings an exercise is built from: library entries first, its own keys last.
 
     Raises :class:`Rejected` when the chain is broken; the reason is already reported.
@@ -48,30 +68,35 @@ def _layers(ctx: Context, node: Mapping, library: Library | None, chain: tuple[s
     if entry_id in chain:
         loop = " -> ".join((*chain, entry_id))
         raise ctx.bad(use_node, f"The library entry '{entry_id}' uses itself ({loop}); remove one of the 'use' keys.")
+    if len(chain) >= MAX_USE_DEPTH:
+        path = " -> ".join((*chain[:2], "...", entry_id))
+        raise ctx.bad(use_node, f"Library entries use each other more than {MAX_USE_DEPTH} deep ({path}); use the entry you need directly.")
     library = library or Library(Path(LIBRARY_FOLDER))
     found = library.entry(entry_id)
     if isinstance(found, InputError):
         ctx.issues.extend(found.issues)
         raise Rejected()
     if found is None:
-        close = difflib.get_close_matches(entry_id, library.ids(), n=1, cutoff=0.6)
-        hint = f"; the nearest is '{close[0]}'" if close else ""
-        raise ctx.bad(use_node, f"There is no exercise '{entry_id}' in {display_path(library.folder)}/{hint}.")
+        close = library.nearest(entry_id)
+        hint = f"; the nearest is '{close}'" if close else ""
+        raise ctx.bad(use_node, f"There is no exercise '{entry_id}' in {shown(library.folder)}/{hint}.")
+    budget.take(ctx, use_node, len(found.text))
     sub = ctx.for_document(found)
     sub.issues.extend(found.issues)
     if not isinstance(found.root, Mapping):
         raise sub.bad(found.root, _NOT_A_MAPPING)
-    return [*_layers(sub, found.root, library, (*chain, entry_id)), (ctx, node)]
+    return [*_layers(sub, found.root, library, (*chain, entry_id), budget), (ctx, node)]
 
 
 def _exercise(
-    ctx: Context, node: Node, number: int, library: Library | None, defaults: model.Dose, chain: tuple[str, ...] = ()
+    ctx: Context, node: Node, number: int, library: Library | None, defaults: model.Dose, budget: _Budget,
+    chain: tuple[str, ...] = (),
 ) -> model.Exercise:
     where = f"exercise {number}" if not chain else f"library entry '{chain[0]}'"
     if not isinstance(node, Mapping):
         raise ctx.bad(node, f"Exercise {number} must be a set of 'key: value' lines, such as 'name: Pelvic tilt'.")
     try:
-        layers = _layers(ctx, node, library, chain)
+        layers = _layers(ctx, node, library, chain, budget)
     except Rejected:
         # Still check this exercise's own keys, so that every problem is reported at once.
         read_mapping(ctx, node, EXERCISE_FIELDS, where, skip={"use"}, optional={"name"})
@@ -115,9 +140,10 @@ def _exercises(ctx: Context, ex_node: Node | None, library: Library | None, defa
     if not ex_node.items:
         raise ctx.bad(ex_node, "'exercises' is empty; add at least one exercise.")
     exercises = []
+    budget = _Budget()
     for number, item in enumerate(ex_node.items, 1):
         try:
-            exercises.append(_exercise(ctx, item, number, library, defaults))
+            exercises.append(_exercise(ctx, item, number, library, defaults, budget))
         except Rejected:
             pass
     return exercises
@@ -194,7 +220,7 @@ def load_library_entry(path: Path, *, charset: Collection[int] | None = None) ->
         ctx.bad(doc.root, _NOT_A_MAPPING)
         raise InputError(issues)
     try:
-        ex = _exercise(ctx, doc.root, 1, library, model.Dose(), chain=(path.stem,))
+        ex = _exercise(ctx, doc.root, 1, library, model.Dose(), _Budget(), chain=(path.stem,))
     except Rejected:
         raise InputError(issues) from None
     if issues:
