@@ -109,16 +109,30 @@ def test_05_unknown_ids_in_a_big_library_are_found_quickly(project: Path) -> Non
     assert found[99] == "w.yaml:102:10: There is no exercise 'exercise-00099-x' in library/; the nearest is 'exercise-00099'."
 
 
-def test_06_the_log_grows_in_proportion_to_the_exercises() -> None:
-    from worksheet.model import Exercise, PrintOptions, Worksheet
+def test_06_the_log_measures_each_cell_a_fixed_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log was quadratic because each page split re-measured every remaining row (26 s for
+    4,800 exercises). Counting how often the tick boxes are measured shows the cause directly,
+    whatever the machine's speed: a fixed number of times each, however long the log."""
+    from worksheet.model import Count, Dose, Exercise, Frequency, PrintOptions, Worksheet
+    from worksheet.render import parts
     from worksheet.render.document import render
 
-    def log_seconds(n: int) -> float:
-        ws = Worksheet("w.yaml", "T", tuple(Exercise(f"Exercise {i}", i) for i in range(n)), log=True)
-        return min(cpu(render, ws, PrintOptions().resolve(ws))[1] for _ in range(2))
+    calls = [0]
+    real = parts.TickBoxes.wrap
 
-    small, big = log_seconds(300), log_seconds(1200)
-    assert big < 8 * small + 0.5  # linear: about 4x; the quadratic log took about 16x
+    def counted(self, *args):
+        calls[0] += 1
+        return real(self, *args)
+
+    monkeypatch.setattr(parts.TickBoxes, "wrap", counted)
+    dose = Dose(reps=Count(10, 10), sides="each", frequency=Frequency(Count(2, 2), "day"))
+    for n in (100, 400):
+        calls[0] = 0
+        exercises = tuple(Exercise(f"Exercise {i}", i, dose=dose) for i in range(n))
+        ws = Worksheet("w.yaml", "T", exercises, log=True, log_days=14)
+        render(ws, PrintOptions().resolve(ws))
+        cells = n * 2 * 14  # a row per side, a cell per day
+        assert calls[0] <= 3 * cells, (n, calls[0], cells)
 
 
 # --- 7-11: files and the operating system -----------------------------------------------------------

@@ -35,3 +35,12 @@ def test_new_from_an_existing_worksheet(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (project / "copy.yaml").read_text() == MINIMAL.replace("title: Test sheet", "title: Copy")
     assert run("validate", "copy.yaml").exit_code == 0
+
+
+def test_retitled_replaces_any_kind_of_title_whole(tmp_path: Path) -> None:
+    from worksheet.build.starter import retitled
+
+    for old in ("title: [Old, words]\n", "title: 'Old: words'\n", "title: \"Old\\nwords\"\n"):
+        path = tmp_path / "w.yaml"
+        path.write_text(old + "exercises:\n  - name: A\n")
+        assert retitled(path, "New: title") == 'title: "New: title"\nexercises:\n  - name: A\n'

@@ -154,6 +154,7 @@ def _worker_start() -> None:
 
 def build_all(
     paths: list[Path], out_dir: Path, options: PrintOptions | None = None, jobs: int = 1, force: bool = True,
+    keep_inputs: bool = False,
 ) -> Iterator[BuildResult]:
     """Build every file, going on past failures; one result per file, in input order.
 
@@ -191,7 +192,8 @@ def build_all(
             if isinstance(result, Built):
                 cache.record(result.output, key, result.inputs, result.pages)
                 changed = True
-                result = dataclasses.replace(result, inputs=())  # recorded: memory stays flat over a long batch
+                if not keep_inputs:  # recorded: memory stays flat over a long batch
+                    result = dataclasses.replace(result, inputs=())
             yield result
     finally:
         if pool is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import WorksheetError
+from ..errors import WorksheetError, shown
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -64,13 +64,38 @@ def title_for(path: Path) -> str:
     return words[:1].upper() + words[1:] if words else "New worksheet"
 
 
+def _yaml_text(text: str) -> str:
+    """A title as a YAML value: plain where that reads back the same, quoted otherwise."""
+    import json
+
+    plain = text and text[0].isalnum() and ": " not in text and " #" not in text and text == text.strip()
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def retitled(source: Path, title: str) -> str:
+    """The text of ``source`` with its title replaced whole (a quoted, folded or multi-line
+    title included), or a title line added before its first key. Raises InputError when the
+    source cannot be read as a worksheet file (not UTF-8, not YAML...)."""
+    from ..read.source import Mapping, read_file
+
+    doc = read_file(source)
+    text, value = doc.text, _yaml_text(title)
+    root = doc.root
+    if isinstance(root, Mapping):
+        node = root.get("title")
+        if node is not None:
+            end = node.end
+            tail = "\n" if text[node.start:end].endswith("\n") else ""
+            return text[:node.start] + value + tail + text[end:]
+        at = root.start
+        return text[:at] + f"title: {value}\n" + text[at:]
+    return f"title: {value}\n" + text
+
+
 def create(path: Path, source: Path | None = None) -> None:
     """Write the starter (or a copy of ``source`` with a new title); never overwrite a file."""
     if source is not None:
-        text = source.read_text(encoding="utf-8-sig")
-        text, n = re.subn(r"(?m)^title:.*$", f"title: {title_for(path)}", text, count=1)
-        if n == 0:
-            text = f"title: {title_for(path)}\n" + text
+        text = retitled(source, title_for(path))
     else:
         text = TEMPLATE.format(title=title_for(path), path=path)
     try:
@@ -78,6 +103,6 @@ def create(path: Path, source: Path | None = None) -> None:
         with open(path, "x", encoding="utf-8") as f:
             f.write(text)
     except FileExistsError:
-        raise WorksheetError(f"{path} already exists; choose another name, or delete it first.") from None
+        raise WorksheetError(f"{shown(path)} already exists; choose another name, or delete it first.") from None
     except OSError as e:
-        raise WorksheetError(f"Cannot write {path}: {e.strerror or e}.") from None
+        raise WorksheetError(f"Cannot write {shown(path)}: {e.strerror or e}.") from None

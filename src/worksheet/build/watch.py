@@ -2,41 +2,45 @@
 
 Why: the editing loop of a clinician is "save, look at the PDF". Watching uses
 watchfiles (the operating system's change notifications, not polling by hand).
-A change to a library entry rebuilds every worksheet built from it; a worksheet
-that failed last time is rebuilt on any library change, since what it uses is
-unknown until it reads cleanly.
+A change to any file a worksheet's PDF was made from (the worksheet, its library
+entries, its pictures, the clinic file and its logo, or a clinic file that appears)
+rebuilds that worksheet, and only it; the build records those files. A worksheet
+that failed last time is rebuilt on any change, since what it uses is unknown until
+it reads cleanly.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..defaults import LIBRARY_FOLDER
 from ..model import PrintOptions
 from . import pipeline
 from .results import BuildResult, Built, Failed
 
 
-def _watched_folders(paths: list[Path]) -> list[Path]:
-    folders: dict[Path, None] = {}
-    for p in paths:
-        folder = p if p.is_dir() else p.parent
-        folders[folder] = None
-        if (folder / LIBRARY_FOLDER).is_dir():
-            folders[folder / LIBRARY_FOLDER] = None
+def _watched_folders(paths: list[Path]) -> list[str]:
+    """The folders holding the worksheets, watched with everything under them (library entries,
+    pictures and clinic files live there)."""
+    folders = {str(p if p.is_dir() else p.parent): None for p in paths}
     return list(folders)
 
 
+def _key(path: Path | str) -> str:
+    return os.path.realpath(path)
+
+
 class Watcher:
-    """Builds what changed; remembers which library entries each worksheet uses."""
+    """Builds what changed; remembers which files each worksheet was made from."""
 
     def __init__(self, paths: list[Path], out_dir: Path, options: PrintOptions | None = None) -> None:
         self.paths = paths
         self.out_dir = out_dir
         self.options = options
-        self.uses: dict[Path, set[str] | None] = {}  # None: unknown (the last build failed)
+        self.depends: dict[str, set[str] | None] = {}  # worksheet -> its inputs; None: unknown (it failed)
 
     def worksheets(self) -> list[Path]:
         existing = [p for p in self.paths if p.exists()]
@@ -44,23 +48,24 @@ class Watcher:
 
     def build(self, targets: list[Path]) -> list[BuildResult]:
         results = []
-        for result in pipeline.build_all(targets, self.out_dir, self.options):
+        for result in pipeline.build_all(targets, self.out_dir, self.options, keep_inputs=True):
             match result:
                 case Built():
-                    self.uses[result.source.resolve()] = set(result.library_ids)
+                    self.depends[_key(result.source)] = {_key(p) for p, _ in result.inputs}
+                    result = dataclasses.replace(result, inputs=())
                 case Failed():
-                    self.uses[result.source.resolve()] = None
+                    self.depends[_key(result.source)] = None
             results.append(result)
         return results
 
     def affected(self, changed: set[Path]) -> list[Path]:
         """The worksheets to rebuild after these files changed, in the usual order."""
-        library = {p.stem for p in changed if p.parent.name == LIBRARY_FOLDER}
+        keys = {_key(p) for p in changed}
         targets = []
         for ws in self.worksheets():
-            key = ws.resolve()
-            uses = self.uses.get(key)
-            if key in changed or (library and (uses is None or uses & library)):
+            key = _key(ws)
+            depends = self.depends.get(key)
+            if key in keys or depends is None or depends & keys:
                 targets.append(ws)
         return targets
 
@@ -69,9 +74,9 @@ class Watcher:
         import watchfiles
 
         yield self.build(self.worksheets())
-        folders = [str(f) for f in _watched_folders(self.paths)]
-        for changes in watchfiles.watch(*folders, debounce=200, step=50, stop_event=stop, raise_interrupt=False):
-            changed = {Path(p).resolve() for _, p in changes if p.endswith((".yaml", ".yml"))}
+        out = _key(self.out_dir)
+        for changes in watchfiles.watch(*_watched_folders(self.paths), debounce=200, step=50, stop_event=stop, raise_interrupt=False):
+            changed = {Path(p) for _, p in changes if not _key(p).startswith(out + os.sep)}
             targets = self.affected(changed)
             if targets:
                 yield self.build(targets)

@@ -69,7 +69,8 @@ class Sequence:
     line: int
     col: int
     refused: bool = False
-    start: int = 0  # the character offset where it starts
+    start: int = 0  # character offsets where it starts and ends
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ class Mapping:
     line: int
     col: int
     refused: bool = False
-    start: int = 0  # the character offset where it starts
+    start: int = 0  # character offsets where it starts and ends
+    end: int = 0
 
     def get(self, key: str) -> Node | None:
         for k, v in self.items:
@@ -318,13 +320,13 @@ class _Builder:
         elif isinstance(ev, yaml.SequenceEndEvent):
             start, items, was_refused = self.stack.pop()
             first, _ = self._marks(start)
-            self._add(Sequence(tuple(items), *self.lines.position(first.index), was_refused, first.index))
+            self._add(Sequence(tuple(items), *self.lines.position(first.index), was_refused, first.index, end.index))
         elif isinstance(ev, yaml.MappingEndEvent):
             start, flat, was_refused = self.stack.pop()
-            self._add(self._mapping(start, flat, was_refused))
+            self._add(self._mapping(start, flat, was_refused, end.index))
         return False
 
-    def _mapping(self, start: yaml.Event, flat: list[Node], refused: bool) -> Mapping:
+    def _mapping(self, start: yaml.Event, flat: list[Node], refused: bool, end: int) -> Mapping:
         pairs: list[tuple[Scalar, Node]] = []
         seen: dict[str, Scalar] = {}
         for key, value in zip(flat[0::2], flat[1::2], strict=True):
@@ -338,7 +340,7 @@ class _Builder:
             seen[key.value] = key
             pairs.append((key, value))
         m, _ = self._marks(start)
-        return Mapping(tuple(pairs), *self.lines.position(m.index), refused, m.index)
+        return Mapping(tuple(pairs), *self.lines.position(m.index), refused, m.index, end)
 
     def _add(self, node: Node) -> None:
         if self.stack:

@@ -2,7 +2,8 @@
 
 Why: paper is a visible reminder. The log follows the prescription: a row per
 exercise (one per side where each side counts), a column per day with a box for
-each time a day the exercise is asked for, and a pain column.
+each time a day the exercise is asked for, and a pain column. It is drawn as our own
+:class:`~.grid.Grid`, which costs time in proportion to its rows however long it is.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import Any
 from ..model import Settings, Worksheet
 from . import styles
 from .flow import Gap, Text
+from .grid import Cell, Grid
 from .pages import Anchor, NewPage
 from .parts import TickBoxes, labelled
 from .styles import Theme
-from .tables import esc, para, table
 
 
 def log_rows(ws: Worksheet) -> list[tuple[str, int]]:
@@ -57,25 +58,13 @@ def log_story(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> l
     for start in range(0, s.log_days, per_table):
         days = range(start + 1, min(s.log_days, start + per_table) + 1)
         name_width = width - pain_width - day_width * len(days)
-        head = [para("Exercise", ss["cell_head"])] + [para(f"Day {d}", ss["cell_head"]) for d in days]
-        head.append(para("Pain 0–10", ss["cell_head"]))
-        body = []
+        head: list[Cell] = [Text("Exercise", ss["cell_head"]), *(Text(f"Day {d}", ss["cell_head"]) for d in days),
+                            Text("Pain 0–10", ss["cell_head"])]
+        body: list[list[Cell]] = []
         for label, per_day in rows:
-            # a cell holding a list is laid out as flowables by platypus' Table, ours included
-            cells = [[TickBoxes(per_day, t.check_box)] if boxes else para(f"__ of {per_day}", ss["cell"]) for _ in days]
-            body.append([para(esc(label), ss["cell"]), *cells, ""])
-        grid = table(
-            [head, *body], [name_width] + [day_width] * len(days) + [pain_width], repeatRows=1,
-            commands=[
-                ("GRID", (0, 0), (-1, -1), 0.75, styles.RULE),
-                ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ],
-        )
-        story += [Gap(8), grid]
+            cells: list[Cell] = [TickBoxes(per_day, t.check_box) if boxes else Text(f"__ of {per_day}", ss["cell"]) for _ in days]
+            body.append([Text(label, ss["cell"]), *cells, None])
+        widths = [name_width] + [day_width] * len(days) + [pain_width]
+        align = ["left"] + ["center"] * len(days) + ["left"]
+        story += [Gap(8), Grid(head, body, widths, align=align, rule_color=styles.RULE, head_fill=styles.SHADE)]
     return story

@@ -37,6 +37,11 @@ class Badge(Flowable):
 
     def __init__(self, number: int, size: float) -> None:
         self.number, self.size = number, size
+        # Large for one digit, a little smaller for two; a longer number shrinks to fit the circle.
+        self.font_size = size * (0.55 if number < 10 else 0.45)
+        width = stringWidth(str(number), fonts.BOLD, self.font_size)
+        if width > 0.78 * size:
+            self.font_size *= 0.78 * size / width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (self.size, self.size)
@@ -46,9 +51,8 @@ class Badge(Flowable):
         c.setFillColor(styles.INK)
         c.circle(x + r, y + r, r, stroke=0, fill=1)
         c.setFillColor("white")
-        font_size = self.size * (0.55 if self.number < 10 else 0.45)
-        c.setFont(fonts.BOLD, font_size)
-        c.drawCentredString(x + r, y + r - font_size * 0.35, str(self.number))
+        c.setFont(fonts.BOLD, self.font_size)
+        c.drawCentredString(x + r, y + r - self.font_size * 0.35, str(self.number))
         c.setFillColor(styles.INK)
 
 

@@ -37,7 +37,9 @@ def _patient_block(patient: Patient, t: Theme, width: float) -> Any:
     else:  # one line: label, line, gap, label, line, gap, label, line
         gap = 14.0
         rest = width - sum(label_w) - 2 * gap
-        date_w = max(86.0, stringWidth(patient.date or "", fonts.REGULAR, ss["field"].fontSize) + 8)
+        # The date gets the room it needs, up to a third of the line (a long one wraps); the
+        # names share the rest. No column is ever narrower than the text it must hold.
+        date_w = min(max(86.0, stringWidth(patient.date or "", fonts.REGULAR, ss["field"].fontSize) + 8), rest / 3)
         name_w = (rest - date_w) / 2
         rows = [[label[0], value[0], "", label[1], value[1], "", label[2], value[2]]]
         widths = [label_w[0], name_w, gap, label_w[1], date_w, gap, label_w[2], name_w]
