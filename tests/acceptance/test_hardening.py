@@ -413,3 +413,55 @@ def test_20_an_output_folder_that_is_a_device(project: Path) -> None:
 
 def test_results_are_plain_dataclasses() -> None:
     assert dataclasses.is_dataclass(UpToDate)
+
+
+# --- siblings of the findings: the same classes, other doors ----------------------------------------
+
+
+def test_a_worksheet_name_that_is_a_looping_link_is_reported_and_the_rest_built(project: Path) -> None:
+    write(project, "worksheets/good.yaml", MINIMAL)
+    os.symlink("loop.yaml", project / "worksheets" / "loop.yaml")
+    result = run("build")
+    assert result.exit_code == 1
+    assert "worksheets/loop.yaml:1:1: The file is a link that leads back to itself." in result.stderr
+    assert (project / "build" / "good.pdf").exists()
+
+
+def test_list_does_not_wait_on_a_pipe_named_like_a_pdf(project: Path) -> None:
+    write(project, "worksheets/w.yaml", MINIMAL)
+    (project / "build").mkdir()
+    os.mkfifo(project / "build" / "w.pdf")
+    proc = subprocess.run([*WORKSHEET, "list"], cwd=project, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+
+
+def test_a_picture_that_changes_after_it_was_checked_is_a_build_error(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from worksheet.read import pictures
+
+    Image.new("RGB", (40, 20), "white").save(project / "move.png")
+    write(project, "w.yaml", "title: T\nexercises:\n  - name: A\n    image: move.png\n")
+
+    def gone(path: Path) -> pictures.Picture:
+        raise pictures.ImageProblem("does not exist")
+
+    monkeypatch.setattr(pictures, "prepare", gone)
+    results = list(pipeline.build_all([project / "w.yaml"], project / "out"))
+    assert isinstance(results[0], Failed)
+    assert str(results[0].error).startswith("The picture ") and str(results[0].error).endswith("move.png does not exist.")
+
+
+def test_an_operating_system_error_in_one_build_does_not_stop_the_batch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from worksheet.render import document
+
+    a, b = write(project, "a.yaml", MINIMAL), write(project, "b.yaml", MINIMAL)
+    real = document.render
+
+    def flaky(ws, settings=None):  # noqa: ANN001, ANN202
+        if ws.source == "a.yaml":
+            raise OSError(5, "Input/output error")
+        return real(ws, settings)
+
+    monkeypatch.setattr(document, "render", flaky)
+    results = list(pipeline.build_all([a, b], project / "out"))
+    assert [type(r) for r in results] == [Failed, Built]
+    assert str(results[0].error) == "a.yaml: Input/output error."

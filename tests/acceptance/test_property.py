@@ -81,3 +81,80 @@ def test_any_dose_gives_a_located_error_or_a_pdf(tmp_path: Path, data: st.DataOb
     """Valid doses, with at most one field replaced by anything at all."""
     dose = {name: data.draw(junk if name == broken else good, label=name) for name, good in GOOD.items()}
     check(tmp_path, "Title", "Name", "Step.", "Careful.", **dose)
+
+
+# --- Any file under 1 MB is read, checked and reported within a budget ----------------------
+#
+# The budget: CPU time at most 0.5 s plus 4 s per megabyte of input, and at most 60 MB of
+# memory allocated at the peak plus 40 bytes per byte of input. (Measured: the worst of these
+# shapes near 1 MB takes about 2 s and 32 MB.) The CI profile builds files up to 48 KB; the
+# long profile up to 1 MB, from the same shapes, which are the ones that used to blow up:
+# long runs that make patterns backtrack, piles of accent marks, thousands of unknown keys on
+# one line, uses of a library entry, deep lists, lone carriage returns, separators, tabs.
+
+MAX_BYTES = 1_000_000 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 48_000
+
+PIECES = {
+    "dots": lambda n: 'video: "https://' + "a." * n + ' x"\n',
+    "marks": lambda n: 'subtitle: "a' + "\u0301" * n + '"\n',
+    "keys": lambda n: "exercises:\n  - {name: A, " + ", ".join(f"k{i}: 1" for i in range(n)) + "}\n",
+    "uses": lambda n: "exercises:\n" + "  - use: big\n" * n,
+    "steps": lambda n: "exercises:\n  - name: A\n    steps:\n" + "".join(f"      - '{'word ' * 200}'\n" for _ in range(min(n, 40))),
+    "nesting": lambda n: "notes: " + "[" * min(n, 5000) + "\n",
+    "cr": lambda n: "intro: x\r" * n,
+    "separator": lambda n: "intro: a\u2028b\n" * n,
+    "tabs": lambda n: "exercises:\n" + "\t- name: A\n" * n,
+    "unknown-ids": lambda n: "exercises:\n" + "".join(f"  - use: big-{i}\n" for i in range(n)),
+    "glyphs": lambda n: 'subtitle: "' + "→ ✓ 😀 " * n + '"\n',
+    "duplicates": lambda n: "exercises:\n  - name: A\n" + "    reps: 1\n" * n,
+}
+
+
+def _sized(shape: str, size: int) -> str:
+    make = PIECES[shape]
+    n = 1
+    while len(make(n * 2).encode()) <= size and n < size:
+        n *= 2
+    return "title: T\n" + make(n) + ("exercises:\n  - name: A\n" if shape in ("dots", "marks", "nesting", "cr", "separator", "glyphs") else "")
+
+
+@settings(max_examples=24 if MAX_BYTES < 100_000 else 120)
+@given(shape=st.sampled_from(sorted(PIECES)), size=st.integers(min_value=1_000, max_value=MAX_BYTES))
+def test_any_file_under_a_megabyte_is_checked_and_reported_within_budget(tmp_path: Path, shape: str, size: int) -> None:
+    import time
+    import tracemalloc
+
+    from worksheet.cli.report import clear_cache, format_issue
+
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    (folder / "library").mkdir()
+    (folder / "library" / "big.yaml").write_text("name: Big\nsteps:\n" + "".join(f"  - '{'word ' * 19_800}'\n" for _ in range(9)))
+    path = folder / "w.yaml"
+    path.write_text("title: Warm-up\nexercises:\n  - name: A\n", encoding="utf-8")
+    pipeline.load(path)  # modules imported and the font's characters read before the clock starts
+    path.write_text(_sized(shape, size), encoding="utf-8", newline="")
+    nbytes = path.stat().st_size
+
+    def check_and_report() -> None:
+        try:
+            pipeline.load(path)
+        except InputError as e:
+            lines = [format_issue(issue) for issue in e.issues]
+            assert len(e.issues) <= 100 and all(len(line) < 2_000 for line in lines)
+        finally:
+            clear_cache()
+
+    seconds = []
+    for _ in range(2):  # the better of two runs: a busy machine must not fail the test
+        start = time.process_time()
+        check_and_report()
+        seconds.append(time.process_time() - start)
+    tracemalloc.start()  # memory on a third run: tracing slows every allocation down
+    try:
+        check_and_report()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    event(shape)
+    assert min(seconds) <= 0.5 + 4 * nbytes / 1_000_000, (shape, nbytes, seconds)
+    assert peak <= 60_000_000 + 40 * nbytes, (shape, nbytes, peak)

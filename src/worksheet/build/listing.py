@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import WorksheetError
 from ..model import PrintOptions
+from ..read import files
 from . import pipeline
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -33,8 +34,8 @@ class Row:
 def pdf_pages(path: Path) -> int | None:
     """Pages in a PDF we wrote, counted without a PDF library (our page objects are not compressed)."""
     try:
-        return len(_PAGE.findall(path.read_bytes())) or None
-    except OSError:
+        return len(_PAGE.findall(files.read_bytes(path, 1 << 30, record=False))) or None
+    except files.FileProblem:
         return None
 
 

@@ -30,6 +30,8 @@ def find_worksheets(paths: Iterable[Path]) -> list[Path]:
 
     Sub-folders are not searched: ``library/`` beside the worksheets holds
     exercises, not worksheets. Each file appears once, in the order first given.
+    Anything else named like a worksheet (a pipe, a link that loops) is listed too, so
+    that reading it reports what it is instead of passing over it in silence.
     """
     found: dict[str, Path] = {}
     for path in paths:
@@ -37,7 +39,8 @@ def find_worksheets(paths: Iterable[Path]) -> list[Path]:
             with os.scandir(path) as entries:
                 names = sorted(
                     e.name for e in entries
-                    if os.path.splitext(e.name)[1].lower() in SUFFIXES and e.name.lower() not in CLINIC_FILES and e.is_file()
+                    if os.path.splitext(e.name)[1].lower() in SUFFIXES and e.name.lower() not in CLINIC_FILES
+                    and not _is_folder(e)
                 )
             children = [path / name for name in names]
         else:
@@ -45,6 +48,13 @@ def find_worksheets(paths: Iterable[Path]) -> list[Path]:
         for child in children:
             found.setdefault(os.path.realpath(child), child)
     return list(found.values())
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that loops: not a folder; reading it says what it is
+        return False
 
 
 def output_path(source: Path, out_dir: Path) -> Path:
@@ -125,11 +135,16 @@ def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, Worksheet
 
 
 def _build_safely(task: tuple[Path, Path, PrintOptions | None]) -> Built | Failed:
+    """One build; our errors and the operating system's become a failed result, so that one
+    file never stops a batch."""
     path, out_dir, options = task
     try:
         return build_one(path, out_dir, options)
     except WorksheetError as e:
         return Failed(path, e)
+    except OSError as e:
+        where = f" ({shown(e.filename)})" if e.filename else ""
+        return Failed(path, BuildError(f"{shown(path)}: {e.strerror or e}{where}."))
 
 
 def _worker_start() -> None:
@@ -224,8 +239,9 @@ def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None 
     settings = [dataclasses.replace(s, page_size=first.page_size, large_print=first.large_print, clinic=first.clinic) for s in settings]
     from ..render.document import render_booklet
 
-    rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
-    write_atomic(target, rendered.data)
+    with files.recording() as reads:
+        rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
+    write_atomic(target, rendered.data, inputs=[*paths, *(Path(p) for p in reads)])
     return Built(paths[0], target, rendered.pages)
 
 

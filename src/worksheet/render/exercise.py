@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Exercise
-from ..read import pictures
 from . import styles, wording
 from .flow import Block, Box, Flowable, Gap, Row, Stack, Text
 from .pages import Anchor
-from .parts import Badge, Picture, labelled, qr_block
+from .parts import Badge, Picture, labelled, prepared, qr_block
 from .styles import Theme
 
 
@@ -52,7 +51,7 @@ def _instructions(ex: Exercise, t: Theme) -> list[Flowable]:
 
 def _picture(path: Path, width: float, max_height: float) -> Flowable:
     """The exercise's picture, as wide as the column and at most ``max_height`` tall."""
-    pic = pictures.prepare(path)
+    pic = prepared(path)
     w, h = width, width * pic.height / pic.width
     if h > max_height:
         w, h = w * max_height / h, max_height

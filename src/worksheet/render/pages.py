@@ -17,10 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import model
 from ..errors import BuildError, escape
-from ..read import pictures
 from . import fonts, styles
 from .flow import Flowable, Row, Text
-from .parts import Picture, short_url
+from .parts import Picture, prepared, short_url
 from .styles import Geometry, Theme
 
 Mark = tuple[str, str, int, float, float]  # bookmark key, title, level, left, top
@@ -80,7 +79,7 @@ class Footer:
         text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f"  •  {x}") for x in rest)], style)
         if clinic.logo is None:
             return Row([text], [self.geo.frame_width])
-        pic = pictures.prepare(clinic.logo)
+        pic = prepared(clinic.logo)
         h = 22.0
         w = min(90.0, h * pic.width / pic.height)
         logo = Picture(pic.data, w, w * pic.height / pic.width)

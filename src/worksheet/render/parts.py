@@ -8,12 +8,15 @@ flowables do), so the modules that compose a worksheet (:mod:`.exercise`,
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import BuildError, shown
+from ..read import pictures
 from . import fonts, styles
 from .flow import Flowable, Gap, Text
 from .styles import Theme
@@ -74,6 +77,15 @@ class TickBoxes(Flowable):
         for i in range(self.count):
             c.rect(x + i * (self.size + self.GAP), y, self.size, self.size, stroke=1, fill=0)
         c.restoreState()
+
+
+def prepared(path: Path) -> pictures.Picture:
+    """A picture read for printing. It was checked when its file was read; if it has changed
+    or gone since, that is said as a build error, not a traceback."""
+    try:
+        return pictures.prepare(path)
+    except pictures.ImageProblem as e:
+        raise BuildError(f"The picture {shown(path)} {e}.") from None
 
 
 class Picture(Flowable):

@@ -73,6 +73,7 @@ class Field:
 
 def quote(value: str, limit: int = 40) -> str:
     """A value from the file, quoted for a one-line message: escapes shown, long values cut."""
+    value = value[: limit + 1]  # cut before escaping: a value may be a megabyte long
     shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in value)
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
