@@ -456,7 +456,7 @@ def test_an_operating_system_error_in_one_build_does_not_stop_the_batch(project:
     a, b = write(project, "a.yaml", MINIMAL), write(project, "b.yaml", MINIMAL)
     real = document.render
 
-    def flaky(ws, settings=None):  # noqa: ANN001, ANN202
+    def flaky(ws, settings=None):
         if ws.source == "a.yaml":
             raise OSError(5, "Input/output error")
         return real(ws, settings)
