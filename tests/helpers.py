@@ -57,6 +57,11 @@ logo: logo.png
 """
 
 
+def plain(text: str) -> str:
+    """Text with every run of white space (no-break spaces included) as one space: as extracted."""
+    return " ".join(text.split())
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
@@ -93,26 +98,27 @@ def pdf_text(path: Path) -> str:
 _FACES = {"Regular": "R", "Bold": "B", "Italic": "I", "BoldItalic": "BI"}
 
 
-def page_dump(path: Path) -> str:
-    """Every page's text as runs (same line, font and size): ``top left size face text``,
-    positions in whole points from the page's top left. Small enough to read in a diff, exact
-    enough that any change to the layout shows (the golden files in tests/render/golden/)."""
+def text_runs(path: Path) -> list[tuple[int, int, int, float, str, str]]:
+    """Every run of text (same line, font and size) on every page, as (page, top, left, size,
+    face, text): positions in whole points from the page's top left, read with pdfium as a
+    viewer would show them."""
     import ctypes
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    out: list[str] = []
+    out: list[tuple[int, int, int, float, str, str]] = []
     pdf = pdfium.PdfDocument(str(path))
     try:
         for number, page in enumerate(pdf, 1):
-            width, height = page.get_size()
-            out.append(f"--- page {number} of {len(pdf)} ({width:.0f} x {height:.0f})")
+            _, height = page.get_size()
             text = page.get_textpage()
             runs: list[list] = []  # [top, left, size, face, text]
             name = ctypes.create_string_buffer(128)
             flags = ctypes.c_int()
             x, y = ctypes.c_double(), ctypes.c_double()
+            box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+            right = -1e9  # where the last character ended
             for i in range(text.count_chars()):
                 if raw.FPDFText_IsGenerated(text.raw, i):
                     continue
@@ -123,17 +129,35 @@ def page_dump(path: Path) -> str:
                 face = _FACES.get(name.value.decode("latin-1").rsplit("-", 1)[-1], name.value.decode("latin-1"))
                 top, left = round(height - y.value), round(x.value)
                 last = runs[-1] if runs else None
-                if last is not None and last[0] == top and last[2] == size and last[3] == face:
+                apart = x.value - right > 0.6 * size  # a gap wider than a space: another cell or column
+                if last is not None and last[0] == top and last[2] == size and last[3] == face and not apart:
                     last[4] += ch
                 else:
                     runs.append([top, left, size, face, ch])
-            for top, left, size, face, chars in runs:
-                if chars.strip():
-                    out.append(f"{top:4d} {left:4d} {size:5.1f} {face:2} {chars.strip()}")
+                raw.FPDFText_GetCharBox(text.raw, i, *box)
+                right = box[1].value if box[1].value > box[0].value else x.value + 0.5 * size
+            out += [(number, top, left, size, face, chars.strip()) for top, left, size, face, chars in runs if chars.strip()]
             text.close()
             page.close()
     finally:
         pdf.close()
+    return out
+
+
+def page_dump(path: Path) -> str:
+    """Every page's text as runs (same line, font and size): ``top left size face text``,
+    positions in whole points from the page's top left. Small enough to read in a diff, exact
+    enough that any change to the layout shows (the golden files in tests/render/golden/)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    sizes = [page.get_size() for page in pdf]
+    pdf.close()
+    runs = text_runs(path)
+    out: list[str] = []
+    for number, (width, height) in enumerate(sizes, 1):
+        out.append(f"--- page {number} of {len(sizes)} ({width:.0f} x {height:.0f})")
+        out += [f"{top:4d} {left:4d} {size:5.1f} {face:2} {text}" for page, top, left, size, face, text in runs if page == number]
     return "\n".join(out) + "\n"
 
 

@@ -16,15 +16,17 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Issue:
-    """One located problem in an input file."""
+    """One located problem in an input file; a ``warning`` is printed but builds anyway."""
 
     path: str
     line: int  # 1-based
     col: int  # 1-based
     message: str
+    warning: bool = False
 
     def format(self) -> str:
-        return f"{escape(self.path)}:{self.line}:{self.col}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{escape(self.path)}:{self.line}:{self.col}: {kind}{self.message}"
 
     def __str__(self) -> str:
         return self.format()

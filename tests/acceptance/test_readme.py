@@ -15,6 +15,7 @@ SECTIONS = {
     "exercise": fields.EXERCISE_FIELDS,
     "frequency": fields.FREQUENCY_FIELDS,
     "clinic": fields.CLINIC_FIELDS,
+    "plan": fields.PLAN_FIELDS,
 }
 
 

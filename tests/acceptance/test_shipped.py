@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SHIPPED, pdf_pages
+from tests.helpers import SHIPPED, pdf_pages, plain
 from worksheet.build import pipeline
 from worksheet.build.results import Built, Failed
 from worksheet.defaults import LIBRARY_FOLDER
@@ -40,7 +40,7 @@ def test_builds_and_prints_every_exercise_and_dose(built: dict[str, Path], path:
     for number, ex in enumerate(ws.exercises, 1):
         assert f"{number} {ex.name}" in text
         assert ex.dose.hold or ex.dose.reps, f"{ex.name} has no dose"
-        assert " ".join(" ".join(p for p in part if p) for part in wording.dose_parts(ex.dose)) in text
+        assert plain(" ".join(" ".join(p for p in part if p) for part in wording.dose_parts(ex.dose))) in text
         for step in ex.steps:
             assert step in text
     for number, page in enumerate(pages, 1):
@@ -53,3 +53,35 @@ def test_every_library_entry_is_valid_and_used(path: Path) -> None:
     load_library_entry(path)
     used = {i for ws in map(pipeline.load, WORKSHEETS) for i in ws.library_ids}
     assert path.stem in used, f"library entry {path.stem} is used by no worksheet"
+
+
+README_CLINIC = """\
+name: Riverside Physical Therapy
+phone: (555) 010-0100
+address: 1234 Main Street, Springfield
+website: https://www.example.org
+"""
+
+
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_with_a_clinic_and_a_patient_line_every_worksheet_still_fits_two_pages(tmp_path: Path, page_size: str) -> None:
+    from worksheet.model import Patient, PrintOptions
+
+    clinic_file = tmp_path / "clinic.yaml"
+    clinic_file.write_text(README_CLINIC)
+    options = PrintOptions(page_size=page_size, clinic=pipeline.load_clinic(clinic_file), patient=Patient(
+        "Zelda Quintana-Example", "Dr. Alexandra Montgomery-Fitzgerald, DPT", "21 November 2026"))
+    for result in pipeline.build_all(WORKSHEETS, tmp_path / "out", options):
+        assert isinstance(result, Built), result
+        pages = pdf_pages(result.output)
+        assert len(pages) <= 2, f"{result.source.name} runs to {len(pages)} pages"
+        assert "Phone: (555) 010-0100 • 1234 Main Street, Springfield" in " ".join(p for p in pages)
+
+
+def test_muscle_names_are_explained_and_prone_prop_defers_to_the_therapist() -> None:
+    entries = {p.stem: load_library_entry(p) for p in LIBRARY}
+    for entry, word in (("seated-ql-stretch", "QL"), ("psoas-stretch", "psoas"), ("seated-rhomboid-stretch", "rhomboid"),
+                        ("long-sitting-rhomboid-stretch", "rhomboid"), ("seated-piriformis-stretch", "piriformis")):
+        ex = entries[entry]
+        assert word in (ex.feel or ""), f"{entry}: '{word}' is not said in plain words where the patient reads it"
+    assert "only if your therapist told you to" in " ".join(entries["prone-prop"].caution)

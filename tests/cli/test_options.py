@@ -17,7 +17,7 @@ def test_a_name_the_font_cannot_print_is_refused(sheet: Path) -> None:
 def test_clinic_option_and_located_clinic_errors(sheet: Path, project: Path) -> None:
     write(project, "other/clinic.yaml", "name: Hillside Clinic\nphone: 555-0199\n")
     assert run("build", "--clinic", "other/clinic.yaml").exit_code == 0
-    assert "Hillside Clinic • 555-0199" in pdf_text(project / "build" / "knee.pdf")
+    assert "Hillside Clinic • Phone: 555-0199" in pdf_text(project / "build" / "knee.pdf")
     write(project, "bad/clinic.yaml", "nam: Typo Clinic\nwebsite: ftp://example.org\n")
     result = run("build", "--clinic", "bad/clinic.yaml")
     assert result.exit_code == 1

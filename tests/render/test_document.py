@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import DATA, pdf_pages, pdf_text, run, write
+from tests.helpers import DATA, pdf_pages, pdf_text, plain, run, write
 from worksheet.build import pipeline
 from worksheet.render import document, wording
 
@@ -25,7 +25,7 @@ def full_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def dose_text(dose) -> str:
     """The dose box as extracted text: its lines, one after another."""
-    return " ".join(" ".join(p for p in part if p) for part in wording.dose_parts(dose))
+    return plain(" ".join(" ".join(p for p in part if p) for part in wording.dose_parts(dose)))
 
 
 def test_every_exercise_step_and_dose_is_printed(full_pdf: Path) -> None:
@@ -41,9 +41,9 @@ def test_every_exercise_step_and_dose_is_printed(full_pdf: Path) -> None:
         assert dose_text(ex.dose) in text
         for caution in ex.caution:
             assert caution in text
-    assert "Hold 3 to 5 seconds Repeat 10 times Once a day" in text
-    assert "Hold 30 seconds Repeat 3 times each side 2 times a day" in text
-    assert "Repeat 5 to 10 times each side 2 sets, resting between Switch sides each time Once a day" in text
+    assert "Hold 3 to 5 seconds Repeat 10 times How often: once a day" in text
+    assert "Hold 30 seconds Repeat 3 times each side How often: 2 times a day" in text
+    assert "Repeat 5 to 10 times each side 2 sets, resting between Switch sides each time How often: once a day" in text
     assert "You should feel: A gentle stretch in your lower back and buttock." in text
     assert "Tip: Hold under the knee, not on top of it." in text
     assert "You will need: towel" in text

@@ -17,7 +17,7 @@ EX = Exercise(
 def words(flowable: object) -> list[str]:
     """Every text in a flowable tree, in reading order."""
     if isinstance(flowable, Text):
-        return [" ".join("".join(t for _, t in w) for w in flowable.words)]
+        return [" ".join(" ".join("".join(t for _, t in w) for w in flowable.words).split())]
     if isinstance(flowable, Box):
         return words(flowable.stack)
     if isinstance(flowable, Stack):
@@ -44,3 +44,25 @@ def test_a_block_taller_than_a_page_falls_back_to_one_column() -> None:
     assert block.split_at(500, 100, False, 1000) == []  # fits on a fresh page: it moves there
     parts = block.split_at(500, 10, True, 20)  # taller than any page: its parts, one column
     assert [w for p in parts for w in words(p)] == words(block)
+
+
+def test_several_cautions_are_a_list_and_what_you_need_is_at_the_dose_size() -> None:
+    t = styles.theme(False)
+    ex = Exercise(name="Bird dog", line=3, dose=Dose(reps=Count(5, 5)), caution=("Keep your back flat.", "Keep your neck long."),
+                  equipment=("mat",))
+    block = exercise_block(ex, 1, t, 500, "ex1")
+    texts = [f for f in _flowables(block) if isinstance(f, Text)]
+    bullets = [f.bullet for f in texts if f.bullet]
+    assert bullets == ["•", "•"]
+    need = [f for f in texts if words(f)[0].startswith("You need:")]
+    assert need[0].style.fontSize == t.ss["dose"].fontSize
+
+
+def _flowables(f: object) -> list[object]:
+    if isinstance(f, Box):
+        return _flowables(f.stack)
+    if isinstance(f, Stack):
+        return [f, *(x for item in f.items for x in _flowables(item))]
+    if isinstance(f, Row):
+        return [x for c in f.cells if c is not None for x in _flowables(c)]
+    return [f]

@@ -75,3 +75,16 @@ def test_long_word_wraps_inside_the_page(project: Path) -> None:
     assert run("build", "w.yaml", "-o", "out").exit_code == 0
     reader = PdfReader(project / "out" / "w.pdf")
     assert "x" * 40 in reader.pages[0].extract_text()
+
+
+def test_no_paragraph_ends_with_one_word_alone_where_it_can_be_avoided() -> None:
+    words = words_of([(R, "Lower slowly, one part of your back at a time, then rest your back.")])
+    avail = sum(word_width(w, SIZE) for w in words[:-1]) + width(" ", R, SIZE) * (len(words) - 2) + 1  # all but the last fit
+    lines = text_of(break_lines(words, avail, SIZE))
+    assert len(lines) == 2 and len(lines[-1].split()) == 2  # "your back." together, not "back." alone
+
+
+def test_a_word_too_long_for_its_line_breaks_after_a_hyphen() -> None:
+    word = words_of([(R, "Montgomery-Fitzgerald-Smythe")])
+    avail = width("Montgomery-Fitzgerald-", R, SIZE) + 2
+    assert text_of(break_lines(word, avail, SIZE)) == ["Montgomery-Fitzgerald-", "Smythe"]

@@ -1,5 +1,4 @@
-"""The tracking log: rows per exercise and side, boxes per time a day, a pain column."""
-
+"""The tracking log: a table a week, boxes per time a day or per week, a pain row each day."""
 
 from __future__ import annotations
 
@@ -9,40 +8,66 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import KNEE, pdf_pages, pdf_text, run, write
+from tests.helpers import KNEE, pdf_pages, pdf_text, run, text_runs, write
 from worksheet.build.pipeline import load
-from worksheet.render.log import log_rows
+from worksheet.render.log import LogRow, log_rows
+
+WEEKLY = KNEE.replace("    sides: both\n", "    sides: both\n    frequency: 3 times a week\n")
 
 
-def test_log_rows_follow_sides_and_frequency(sheet: Path) -> None:
-    ws = load(sheet)
-    assert log_rows(ws) == [
-        ("1. Heel slide", 2),
-        ("2. Knee to chest, left", 1),
-        ("2. Knee to chest, right", 1),
-        ("3. Bridge", 1),
+def test_log_rows_follow_sides_and_frequency(project: Path) -> None:
+    ws = load(write(project, "w.yaml", WEEKLY))
+    assert log_rows([ws]) == [
+        LogRow("1. Heel slide", 2, 0),
+        LogRow("2. Knee to chest, left", 1, 0),
+        LogRow("2. Knee to chest, right", 1, 0),
+        LogRow("3. Bridge", 0, 3),  # three times a week: three boxes across the week
     ]
 
 
-@pytest.mark.parametrize(("days", "tables"), [(7, 1), (14, 2)])
-def test_log_page_has_a_box_per_time_per_day_and_a_pain_column(sheet: Path, project: Path, days: int, tables: int) -> None:
-    result = run("build", "--log", "--log-days", str(days))
+def log_pages(pdf: Path) -> list[int]:
+    return [i for i, p in enumerate(pdf_pages(pdf)) if "Exercise log" in p or "Week " in p]
+
+
+@pytest.mark.parametrize(("days", "weeks"), [(7, 1), (14, 2), (10, 2)])
+def test_the_log_runs_in_weeks_with_a_pain_row_each_day(project: Path, days: int, weeks: int) -> None:
+    write(project, "w.yaml", WEEKLY)
+    result = run("build", "w.yaml", "-o", "out", "--log", "--log-days", str(days))
     assert result.exit_code == 0, result.output
-    pdf = project / "build" / "knee.pdf"
-    pages = pdf_pages(pdf)
-    log_pages = [i for i, p in enumerate(pages) if "Exercise log" in p]
-    assert log_pages, "no log page"
-    log_text = " ".join(pages[log_pages[0]:])
-    assert "Tick a box each time you do an exercise (one box for each time a day)." in log_text
-    assert f"Day {days}" in log_text and f"Day {days + 1}" not in log_text
-    assert log_text.count("Pain 0–10") == tables
-    for label in ("1. Heel slide", "2. Knee to chest, left", "2. Knee to chest, right", "3. Bridge"):
-        assert log_text.count(label) == tables
+    pdf = project / "out" / "w.pdf"
+    pages = log_pages(pdf)
+    text = " ".join(pdf_pages(pdf)[pages[0]:])
+    for week in range(1, weeks + 1):
+        first, last = 7 * (week - 1) + 1, min(days, 7 * week)
+        assert f"Week {week} Day {first}" in text and f"Day {last} " in text
+    assert f"Day {days + 1}" not in text
+    assert text.count("Pain (0–10)") == weeks  # a row for the day's pain, in every week's table
+    assert text.count("3 times this week") == weeks
     reader = PdfReader(pdf)
-    stroked = sum(len(re.findall(rb"re\s+S", reader.pages[i].get_contents().get_data())) for i in range(log_pages[0], len(pages)))
-    assert stroked == days * (2 + 1 + 1 + 1)  # 2 a day for the heel slide, 1 for each other row
-    outline = [item.title for item in reader.outline[1]]
-    assert outline[-1] == "Exercise log"
+    stroked = sum(len(re.findall(rb"re\s+S", reader.pages[i].get_contents().get_data())) for i in pages)
+    assert stroked == days * (2 + 1 + 1) + 3 * weeks  # 2 a day, 1 a day per side, 3 a week
+
+
+def test_day_headers_stay_on_one_line_and_the_text_is_large_enough(project: Path) -> None:
+    for large in (False, True):
+        write(project, "w.yaml", WEEKLY)
+        args = ["build", "w.yaml", "-o", "out", "--log", "--log-days", "14", "--force"] + (["--large-print"] if large else [])
+        assert run(*args).exit_code == 0
+        pdf = project / "out" / "w.pdf"
+        pages = set(log_pages(pdf))
+        runs = [r for r in text_runs(pdf) if r[0] - 1 in pages]
+        days = [r[5].replace("\xa0", " ") for r in runs if r[5].startswith("Day")]
+        assert len(set(days)) == 14 and all(re.fullmatch(r"Day \d+", d) for d in days), days  # "Day 1", never "Day" / "1"
+        table = [r for r in runs if re.match(r"(Day|Week|Pain|\d+\. |\d+ times this week)", r[5].replace("\xa0", " "))]
+        assert len(table) > 20 and min(r[3] for r in table) >= (16 if large else 12)
+
+
+def test_a_log_a_week_too_wide_for_the_page_is_turned_sideways(project: Path) -> None:
+    write(project, "w.yaml", KNEE.replace("frequency: 2 times a day", "frequency: 3 times a day"))
+    assert run("build", "w.yaml", "-o", "out", "--log", "--large-print").exit_code == 0
+    reader = PdfReader(project / "out" / "w.pdf")
+    sizes = [(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages]
+    assert sizes[0] == (612, 792) and sizes[-1] == (792, 612)
 
 
 def test_log_from_the_file(project: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worksheet.model import Count, Dose, Duration, Frequency
-from worksheet.render.wording import dose_line, duration_words
+from worksheet.render.wording import dose_line, dose_parts, duration_words
 
 
 @pytest.mark.parametrize(
@@ -21,9 +21,9 @@ def test_dose_line() -> None:
     dose = Dose(hold=Duration(30, 30), reps=Count(3, 3), sides="each")
     assert dose_line(dose) == "Hold 30 seconds • Repeat 3 times each side"
     dose = Dose(reps=Count(10, 15), sets=Count(2, 2), frequency=Frequency(Count(1, 1), "day"))
-    assert dose_line(dose) == "Repeat 10 to 15 times • 2 sets, resting between • Once a day"
+    assert dose_line(dose) == "Repeat 10 to 15 times • 2 sets, resting between • How often: once a day"
     assert dose_line(Dose(reps=Count(1, 1), sets=Count(1, 1))) == "Do it once"
-    assert dose_line(Dose(frequency=Frequency(Count(3, 4), "week"))) == "3 to 4 times a week"
+    assert dose_line(Dose(frequency=Frequency(Count(3, 4), "week"))) == "How often: 3 to 4 times a week"
 
 
 def test_sides_each_joins_the_repeat_line_and_other_sides_get_their_own() -> None:
@@ -31,3 +31,10 @@ def test_sides_each_joins_the_repeat_line_and_other_sides_get_their_own() -> Non
     assert dose_line(Dose(reps=Count(5, 5), sides="alternate")) == "Repeat 5 times each side • Switch sides each time"
     assert dose_line(Dose(hold=Duration(30, 30), sides="alternate")) == "Hold 30 seconds • Each side, switching sides each time"
     assert dose_line(Dose(reps=Count(5, 5), sides="both")) == "Repeat 5 times • Both sides at once"
+
+
+def test_a_count_and_its_word_never_break_apart() -> None:
+    parts = dict(dose_parts(Dose(hold=Duration(3, 5), reps=Count(5, 10), sides="each", frequency=Frequency(Count(2, 2), "day"))))
+    assert parts["Hold"] == "3\u00a0to\u00a05\u00a0seconds"
+    assert parts["Repeat"] == "5\u00a0to\u00a010\u00a0times each\u00a0side"  # a line may break between the two, not inside
+    assert parts["How often:"] == "2\u00a0times\u00a0a\u00a0day"

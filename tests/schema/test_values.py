@@ -187,3 +187,15 @@ def test_only_http_and_https_addresses(project: Path, url: str) -> None:
     result = run("build", "w.yaml", "-o", "out")
     assert result.exit_code == 1
     assert result.stderr.startswith("w.yaml:2:8: 'video' must be a web address starting with https:// or http://")
+
+
+def test_a_sentence_cut_at_its_commas_in_a_bracket_list_gets_a_warning(project: Path) -> None:
+    write(project, "w.yaml", "title: T\nexercises:\n  - name: A\n    steps: [Bend your knees, then lift your hips., Lower them.]\n"
+                             "  - name: B\n    steps: [Lift., Lower.]\n    equipment: [towel, chair]\n")
+    result = run("validate", "w.yaml")
+    assert result.exit_code == 0  # a warning, not an error
+    assert result.stderr.splitlines()[0] == (
+        "w.yaml:4:12: warning: 'steps' is a list in [ ], where every comma starts a new item, and 'Bend your knees' "
+        "then 'then lift your hips.' read like one sentence cut in two. Write each item on its own line starting with '- ', "
+        "or put the sentence in quotes.")
+    assert result.stderr.count("warning:") == 1  # sentences that end, and lists of things, are left alone

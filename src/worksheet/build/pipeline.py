@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..defaults import DEFAULT_PROGRAM_TITLE
-from ..errors import BuildError, InputError, Issue, WorksheetError, display_path, shown
-from ..model import Clinic, PrintOptions, Settings, Worksheet
+from ..errors import BuildError, InputError, Issue, WorksheetError, display_path, escape, shown
+from ..model import Clinic, Exercise, PrintOptions, Settings, Worksheet
 from ..read import files
 from ..render import fonts
 from .results import BuildResult, Built, CheckResult, Failed, UpToDate, Valid
@@ -116,7 +116,8 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
         rendered = render(ws, settings)
     target = output_path(path, out_dir)
     write_atomic(target, rendered.data, inputs=[path, *(Path(p) for p in reads)])
-    return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=tuple(sorted(reads.items())))
+    return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=tuple(sorted(reads.items())),
+                 warnings=ws.warnings)
 
 
 def _outputs(paths: list[Path], out_dir: Path) -> Iterator[tuple[Path, WorksheetError | None]]:
@@ -242,7 +243,28 @@ def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None 
     with files.recording() as reads:
         rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
     write_atomic(target, rendered.data, inputs=[*paths, *(Path(p) for p in reads)])
-    return Built(paths[0], target, rendered.pages)
+    warnings = tuple(w for _, ws in sheets for w in ws.warnings) + dose_conflicts([ws for _, ws in sheets])
+    return Built(paths[0], target, rendered.pages, warnings=warnings)
+
+
+def dose_conflicts(sheets: list[Worksheet]) -> tuple[Issue, ...]:
+    """A warning for each use of a library exercise in a booklet at a dose other than its first
+    use, naming both places: the patient would read two instructions for one exercise."""
+    from ..render.wording import dose_line
+
+    first: dict[str, tuple[Worksheet, Exercise]] = {}
+    found = []
+    for ws in sheets:
+        for ex in ws.exercises:
+            if ex.library_id is None:
+                continue
+            other_ws, other = first.setdefault(ex.library_id, (ws, ex))
+            if other.dose != ex.dose:
+                found.append(Issue(ws.source, ex.line, 5, (
+                    f"The library exercise '{ex.library_id}' is used here at one dose ({dose_line(ex.dose) or 'none given'}) "
+                    f"and in {escape(other_ws.source)}:{other.line} at another ({dose_line(other.dose) or 'none given'}); "
+                    "check which one this patient should do."), warning=True))
+    return tuple(found)
 
 
 def check_all(paths: list[Path], options: PrintOptions | None = None) -> Iterator[CheckResult]:
@@ -251,9 +273,9 @@ def check_all(paths: list[Path], options: PrintOptions | None = None) -> Iterato
     options = options or PrintOptions()
     for path in paths:
         try:
-            load(path)
+            ws = load(path)
             clinic_for(path, options)
         except WorksheetError as e:
             yield Failed(path, e)
         else:
-            yield Valid(path)
+            yield Valid(path, ws.warnings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import WorksheetError
+from ..errors import Issue, WorksheetError
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Built:
     pages: int
     library_ids: tuple[str, ...] = ()  # the library entries it was built from
     inputs: tuple[tuple[str, str], ...] = ()  # (absolute path, hash) of every file the PDF depends on
+    warnings: tuple[Issue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ class UpToDate:
 
 @dataclass(frozen=True)
 class Valid:
-    """The file was checked and has no problem (nothing was written)."""
+    """The file was checked and has no problem (nothing was written); maybe warnings."""
 
     source: Path
+    warnings: tuple[Issue, ...] = ()
 
 
 @dataclass(frozen=True)

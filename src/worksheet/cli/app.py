@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
-from ..errors import InputError, WorksheetError, escape, shown
+from ..errors import InputError, Issue, WorksheetError, escape, shown
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -129,6 +129,15 @@ def report(error: WorksheetError) -> None:
         clear_cache()
     else:
         say(f"Error: {error}", err=True)
+
+
+def warn(warnings: tuple[Issue, ...]) -> None:
+    """Print warnings: located like problems, but nothing stops for them."""
+    from .report import format_issue
+
+    color = _color()
+    for issue in warnings:
+        say(format_issue(issue, color), err=True, color=color)
 
 
 def handle_user_errors(command: F) -> F:

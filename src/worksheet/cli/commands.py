@@ -17,7 +17,7 @@ import click
 
 from ..defaults import DEFAULT_OUT, DEFAULT_PROGRAM_TITLE, DEFAULT_SOURCE
 from ..errors import escape, shown
-from .app import cli, handle_user_errors, is_terminal, report, say
+from .app import cli, handle_user_errors, is_terminal, report, say, warn
 from .options import jobs_option, out_option, paths_argument, person_text, print_options, quiet_option
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def _show_build(tally: _Tally, quiet: bool) -> Callable[[object], None]:
                 if not quiet:
                     say(f"Up to date {shown(r.output)}")
             case Built():
+                warn(r.warnings)
                 if not quiet:
                     say(f"Built {shown(r.output)} ({r.pages} {'page' if r.pages == 1 else 'pages'})")
             case Failed():
@@ -141,6 +142,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         tally.total += 1
         match r:
             case Valid():
+                warn(r.warnings)
                 if not quiet:
                     say(f"OK {shown(r.source)}")
             case Failed():
@@ -195,24 +197,28 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, options: PrintOptions, 
 @click.option("-o", "--out", "target", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The booklet PDF to write, such as program.pdf.")
 @click.option("--title", default=None, callback=person_text, help=f"The booklet's title (default: {DEFAULT_PROGRAM_TITLE}).")
+@click.option("--duplex", is_flag=True, help="For printing on both sides: every worksheet starts on a right-hand page (a blank left-hand page becomes ruled notes).")
 @print_options
 @quiet_option
 def booklet(paths: tuple[Path, ...], target: Path, title: str | None, options: PrintOptions, quiet: bool) -> None:
     """Build several worksheets into one PDF booklet.
 
-    The booklet has a contents page, each worksheet starting on a new page,
-    page numbers running through the whole booklet, bookmarks for every
-    worksheet and exercise, and the disclaimer on every page.
+    The booklet has a contents page with the patient's details and plan, each
+    worksheet starting on a new page, page numbers running through the whole
+    booklet, one tracking log for all of it (with --log), bookmarks for every
+    worksheet and exercise, and the disclaimer on every page. An exercise from
+    the library used at two different doses gets a warning.
 
     \b
     Examples:
       worksheet booklet worksheets/back-pain-relief.yaml worksheets/upper-back-pain.yaml -o program.pdf
-      worksheet booklet worksheets/ -o program.pdf --patient "A. Patient" --log
+      worksheet booklet worksheets/ -o program.pdf --patient "A. Patient" --log --duplex
     """
     from ..build.pipeline import build_booklet
 
     inputs = _inputs(paths)
     result = build_booklet(inputs, target, options, title)
+    warn(result.warnings)
     if not quiet:
         noun = "page" if result.pages == 1 else "pages"
         say(f"Built {shown(result.output)} ({len(inputs)} worksheets, {result.pages} {noun})")

@@ -67,13 +67,18 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Print Patient / Date / Prescribed by lines on page 1 to fill in by hand (on by itself with --patient, --therapist or --date)."),
         click.option("--clinic", "clinic_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
                      help="A clinic.yaml (name, phone, address, website, logo) for the foot of every page; by default the clinic.yaml beside the worksheets, if any."),
+        click.option("--how-often", callback=person_text, help="How often to exercise, for the plan box on page 1, such as 'Once a day, 5 days a week'."),
+        click.option("--weeks", type=click.IntRange(1, 52), default=None, help="For how many weeks, for the plan box."),
+        click.option("--next-visit", callback=person_text, help="The next visit, as you want it written, for the plan box."),
+        click.option("--no-notes-lines", is_flag=True, help="Leave the space after the last exercise blank instead of ruled for notes."),
     ]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, page_size: str | None, large_print: bool | None, log: bool | None, log_days: int | None,
                 patient: str | None, therapist: str | None, date: str | None, patient_header: bool,
-                clinic_file: Path | None, **kwargs: Any) -> Any:
-        from ..model import Patient, PrintOptions  # not at start-up: --help needs no model
+                clinic_file: Path | None, how_often: str | None, weeks: int | None, next_visit: str | None,
+                no_notes_lines: bool, duplex: bool = False, **kwargs: Any) -> Any:
+        from ..model import Patient, Plan, PrintOptions  # not at start-up: --help needs no model
 
         clinic = None
         if clinic_file is not None:
@@ -83,6 +88,7 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         opts = PrintOptions(
             page_size=cast("PageSize | None", page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
             patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
+            plan=Plan(how_often, weeks, next_visit), notes_lines=not no_notes_lines, duplex=duplex,
         )
         return fn(*args, options=opts, **kwargs)
 

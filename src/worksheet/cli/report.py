@@ -53,9 +53,10 @@ def format_issue(issue: Issue, color: bool = False) -> str:
     rest = excerpt(issue)
     if color:
         where, _, message = head.partition(": ")
-        head = click.style(where + ":", bold=True) + " " + click.style(message, fg="red")
+        hue = "yellow" if issue.warning else "red"
+        head = click.style(where + ":", bold=True) + " " + click.style(message, fg=hue)
         if rest:
-            rest[1] = rest[1][:-1] + click.style("^", fg="red", bold=True)
+            rest[1] = rest[1][:-1] + click.style("^", fg=hue, bold=True)
     return "\n".join([head, *rest])
 
 

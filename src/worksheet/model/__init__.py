@@ -9,9 +9,22 @@ file, the render stage reads them, and tests can build them in Python.
 """
 
 from .options import Clinic, Patient, PrintOptions, Settings
-from .worksheet import PAGE_SIZES, SIDES, Count, Dose, Duration, Exercise, Frequency, PageSize, Period, Sides, Worksheet
+from .worksheet import (
+    PAGE_SIZES,
+    SIDES,
+    Count,
+    Dose,
+    Duration,
+    Exercise,
+    Frequency,
+    PageSize,
+    Period,
+    Plan,
+    Sides,
+    Worksheet,
+)
 
 __all__ = [
     "PAGE_SIZES", "SIDES", "Clinic", "Count", "Dose", "Duration", "Exercise", "Frequency",
-    "PageSize", "Patient", "Period", "PrintOptions", "Settings", "Sides", "Worksheet",
+    "PageSize", "Patient", "Period", "Plan", "PrintOptions", "Settings", "Sides", "Worksheet",
 ]

@@ -9,10 +9,10 @@ the page, never into a file name, the cache or a log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .worksheet import PageSize, Worksheet
+from .worksheet import PageSize, Plan, Worksheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,9 @@ class PrintOptions:
     patient_header: bool = False  # print the Patient / Date / Prescribed by block
     patient: Patient = Patient()
     clinic: Clinic | None = None
+    plan: Plan = field(default_factory=Plan)  # parts given here win over the worksheet's plan
+    notes_lines: bool = True  # ruled "Notes" lines in the space left at the end
+    duplex: bool = False  # a booklet's worksheets each start on a right-hand page
 
     def resolve(self, ws: Worksheet) -> Settings:
         """The settings for one worksheet: these options over the file's own."""
@@ -57,6 +60,9 @@ class PrintOptions:
             patient_header=self.patient_header or any((self.patient.name, self.patient.therapist, self.patient.date)),
             patient=self.patient,
             clinic=self.clinic,
+            plan=self.plan.over(ws.plan),
+            notes_lines=self.notes_lines,
+            duplex=self.duplex,
         )
 
 
@@ -71,3 +77,6 @@ class Settings:
     patient_header: bool = False
     patient: Patient = Patient()
     clinic: Clinic | None = None
+    plan: Plan = field(default_factory=Plan)
+    notes_lines: bool = True
+    duplex: bool = False

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..errors import Issue
+
 PageSize = Literal["letter", "a4"]
 Sides = Literal["each", "alternate", "both", "left", "right"]
 Period = Literal["day", "week"]
@@ -92,6 +94,23 @@ class Exercise:
 
 
 @dataclass(frozen=True, slots=True)
+class Plan:
+    """The patient's plan, printed on page 1: each part not given is a ruled blank to fill in."""
+
+    how_often: str | None = None  # "Once a day, 5 days a week"
+    weeks: int | None = None  # for how many weeks
+    next_visit: str | None = None
+    call_if: str | None = None  # when to call the clinic
+
+    def over(self, other: Plan) -> Plan:
+        """This plan with every part it does not give taken from ``other``."""
+        return Plan(
+            how_often=self.how_often or other.how_often, weeks=self.weeks or other.weeks,
+            next_visit=self.next_visit or other.next_visit, call_if=self.call_if or other.call_if,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Worksheet:
     source: str  # the path shown to the user
     title: str
@@ -107,6 +126,8 @@ class Worksheet:
     large_print: bool = False
     log: bool = False  # add a tracking log page
     log_days: int = 7
+    plan: Plan = Plan()
+    warnings: tuple[Issue, ...] = ()  # located, printed, but nothing to stop the build for
 
     @property
     def equipment(self) -> tuple[str, ...]:

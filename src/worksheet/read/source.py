@@ -71,6 +71,7 @@ class Sequence:
     refused: bool = False
     start: int = 0  # character offsets where it starts and ends
     end: int = 0
+    flow: bool = False  # written in [ ] rather than as '- ' lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +321,8 @@ class _Builder:
         elif isinstance(ev, yaml.SequenceEndEvent):
             start, items, was_refused = self.stack.pop()
             first, _ = self._marks(start)
-            self._add(Sequence(tuple(items), *self.lines.position(first.index), was_refused, first.index, end.index))
+            flow = bool(getattr(start, "flow_style", False))
+            self._add(Sequence(tuple(items), *self.lines.position(first.index), was_refused, first.index, end.index, flow))
         elif isinstance(ev, yaml.MappingEndEvent):
             start, flat, was_refused = self.stack.pop()
             self._add(self._mapping(start, flat, was_refused, end.index))

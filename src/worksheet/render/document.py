@@ -22,13 +22,14 @@ from . import styles, wording
 from .booklet import booklet_story
 from .pages import Footer, HeldCanvas, Pages
 from .sheet import worksheet_story
-from .styles import Theme
+from .styles import Geometry, Theme
 
 # Streams are compressed but not also ASCII-85 encoded: a quarter smaller and quicker to
 # write; every PDF reader takes binary streams. (A process-wide ReportLab setting.)
 rl_config.useA85 = 0
 
-StoryMaker = Callable[[Theme, float, list[int] | None], list[Any]]
+StoryMaker = Callable[[Theme, Geometry, list[int] | None, bool], list[Any]]  # ..., plan_at_end
+LONELY = 0.45  # a last page whose blocks fill no more than this share of it is re-balanced
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,53 @@ class Rendered:
     pages: int
 
 
-def _build(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, title: str, subject: str, contents: bool = False) -> Rendered:
-    """Lay the story out and save it. With ``contents`` (a booklet), lay it out again with
-    the pages each worksheet starts on, until they stop changing (twice, as a rule)."""
-    t = styles.theme(s.large_print)
+def _lay_out(sheets: Sequence[Worksheet], s: Settings, t: Theme, story_for: StoryMaker, contents: bool,
+            plan_at_end: bool = False) -> tuple[io.BytesIO, HeldCanvas, Pages, Footer]:
+    """Lay the story out on pages. With ``contents`` (a booklet), lay it out again with the
+    pages each worksheet starts on, until they stop changing (twice, as a rule)."""
     geo = t.geometry(s.page_size)
-    footer = Footer(geo, t, [ws.disclaimer or wording.DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
+    footer = Footer(t, [ws.disclaimer or wording.DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
     starts: list[int] | None = None
     for _ in range(4):
         buf = io.BytesIO()
         pages = Pages(sheets, geo, t, footer)
-        canv = HeldCanvas(buf, footer=footer, page_sheet=pages.page_sheet, pagesize=(geo.width, geo.height),
-                          invariant=1, lang=sheets[0].language)
-        pages.run(story_for(t, geo.frame_width, starts), canv)
+        canv = HeldCanvas(buf, footer=footer, page_sheet=pages.page_sheet, page_geometry=pages.page_geometry,
+                          pagesize=(geo.width, geo.height), invariant=1, lang=sheets[0].language)
+        pages.run(story_for(t, geo, starts, plan_at_end), canv)
         if not contents or pages.starts == starts:
             break
         starts = pages.starts
+    return buf, canv, pages, footer
+
+
+def _short_last_page(pages: Pages) -> bool:
+    """Whether the last page with blocks holds little: one short block, or two that together
+    fill less than half of it (what tighter spacing might pull back onto the page before)."""
+    if not pages.blocks:
+        return False
+    last = max(pages.blocks)
+    frame_height = pages.frames["later"][3]
+    return last > 1 and sum(pages.blocks[last]) <= LONELY * frame_height
+
+
+def _no_block_on_page_one(pages: Pages) -> bool:
+    return bool(pages.blocks) and 1 not in pages.blocks
+
+
+def _build(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, title: str, subject: str, contents: bool = False) -> Rendered:
+    """Lay the story out and save it. When its last page would hold little (one short block), or
+    page 1 no exercise at all (large print with a patient line and a plan), the story is laid
+    out again with less space between things (never smaller type), and that is kept if it
+    takes a page less or brings the first exercise onto page 1."""
+    t = styles.theme(s.large_print)
+    buf, canv, pages, footer = _lay_out(sheets, s, t, story_for, contents)
+    if not contents and (_short_last_page(pages) or _no_block_on_page_one(pages)):
+        tight_theme = styles.theme(s.large_print, tight=True)
+        tight = _lay_out(sheets, s, tight_theme, story_for, contents)
+        if tight[2].page < pages.page or (_no_block_on_page_one(pages) and not _no_block_on_page_one(tight[2])):
+            buf, canv, pages, footer = tight
+        if _no_block_on_page_one(pages):  # still: page 1 keeps the patient's details, the plan goes last
+            buf, canv, pages, footer = _lay_out(sheets, s, tight_theme, story_for, contents, plan_at_end=True)
     canv.setTitle(title)
     canv.setSubject(subject)
     canv.setCreator(f"worksheet {__version__}")
@@ -67,14 +99,19 @@ def _build(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, titl
 def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
     """One worksheet as PDF bytes. Same worksheet and settings, same bytes."""
     s = settings or PrintOptions().resolve(ws)
-    return _build([ws], s, lambda t, w, _: worksheet_story(ws, s, t, w), ws.title, ws.subtitle or "Home exercise worksheet")
+
+    def story_for(t: Theme, geo: Geometry, _: list[int] | None, plan_at_end: bool) -> list[Any]:
+        return worksheet_story(ws, s, t, geo.frame_width, wide_width=geo.landscape().frame_width, plan_at_end=plan_at_end)
+
+    return _build([ws], s, story_for, ws.title, ws.subtitle or "Home exercise worksheet")
 
 
 def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str) -> Rendered:
-    """Several worksheets as one PDF: a contents page, then each worksheet from a new page,
-    with continuous page numbers and bookmarks for every worksheet and exercise."""
+    """Several worksheets as one PDF: a contents page (with the patient's details and plan),
+    then each worksheet from a new page (a right-hand one, printed on both sides), one log for
+    the whole booklet, continuous page numbers and bookmarks for every worksheet and exercise."""
 
-    def story_for(t: Theme, width: float, starts: list[int] | None) -> list[Any]:
-        return booklet_story(sheets, settings, title, t, width, starts)
+    def story_for(t: Theme, geo: Geometry, starts: list[int] | None, _: bool) -> list[Any]:
+        return booklet_story(sheets, settings, title, t, geo.frame_width, starts, geo.landscape().frame_width)
 
     return _build(sheets, settings[0], story_for, title, DEFAULT_PROGRAM_TITLE, contents=True)

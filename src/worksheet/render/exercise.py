@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Exercise
-from . import styles, wording
+from . import fonts, styles, wording
 from .flow import Block, Box, Flowable, Gap, Row, Stack, Text
 from .pages import Anchor
 from .parts import Badge, Picture, labelled, prepared, qr_block
@@ -69,19 +69,22 @@ def _dose_box(ex: Exercise, t: Theme) -> Box | None:
         lines.append(labelled("You need:", ", ".join(ex.equipment), ss["dose_need"]))
     if not lines:
         return None
-    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE)
+    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE, pad=t.box_pad)
 
 
 def _caution_box(ex: Exercise, t: Theme) -> Box | None:
+    """When to stop, in a box ruled in black: one caution after its label, several as a list."""
     if not ex.caution:
         return None
-    first, *more = ex.caution
-    paras: list[Flowable] = [labelled("Caution:", first, t.ss["caution"])]
-    paras += [Text(c, t.ss["caution_more"]) for c in more]
-    return Box(paras, line=1.5, line_color=styles.INK)
+    if len(ex.caution) == 1:
+        paras: list[Flowable] = [labelled("Caution:", ex.caution[0], t.ss["caution"])]
+    else:
+        paras = [Text([(fonts.BOLD, "Caution:")], t.ss["caution"])]
+        paras += [Text(c, t.ss["caution_item"], bullet="•") for c in ex.caution]
+    return Box(paras, line=1.5, line_color=styles.INK, pad=t.box_pad)
 
 
-def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True) -> list[Any]:
+def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale: float = 1.0) -> list[Any]:
     """What to look at, how much, with what, and when to stop: picture, video code, the dose
     in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
     print) layout the dose and the caution stand side by side."""
@@ -95,9 +98,9 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True) -> li
         parts.append(flowable)
 
     if ex.image is not None:
-        add(_picture(ex.image, width, t.max_picture_height))
+        add(_picture(ex.image, width, max(t.min_picture_height, t.max_picture_height * scale)))
     if ex.video:
-        add(qr_block(ex.video, "Video", t, width))
+        add(qr_block(ex.video, "Video", t, width, max(t.min_qr_size, t.qr_size * scale)))
     dose, caution = _dose_box(ex, t), _caution_box(ex, t)
     if not t.two_columns and side_by_side and dose is not None and caution is not None:
         half = (width - t.column_gap) / 2
@@ -108,26 +111,38 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True) -> li
     return parts
 
 
-def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str) -> Block:
-    """One exercise, kept on one page; one taller than a page flows as one column instead."""
+SHRINK = 0.85  # each smaller version of a block: its picture and QR code this much smaller
+
+
+def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, scale: float = 1.0) -> Block:
+    """One exercise, kept on one page whole. Where it does not fit, smaller versions (picture
+    and QR code shrunk step by step, never below the theme's limits) are tried before it moves
+    to the next page; one taller than a page flows as one column, its heading kept with the
+    first line after it."""
     heading = _heading(ex, number, t, width)
     left = _instructions(ex, t)
     right_width = round(width * t.card_share)
-    right = _card(ex, t, right_width) if t.two_columns else []
+    right = _card(ex, t, right_width, scale=scale) if t.two_columns else []
     body: list[Any]
     if left and right:
         left_width = width - right_width - t.column_gap
         body = [Row([Stack(left), None, Stack(right)], [left_width, t.column_gap, right_width])]
     else:
-        card = _card(ex, t, width)
+        card = _card(ex, t, width, scale=scale)
         body = left + ([Gap(t.card_gap)] if left and card else []) + card
 
     anchor = Anchor(key, f"{number}. {ex.name}", 1)
 
     def fallback() -> list[Any]:
-        card = _card(ex, t, width, side_by_side=False)
-        return [anchor, heading, Gap(5), *left, *([Gap(t.card_gap)] if left and card else []), *card]
+        card = _card(ex, t, width, side_by_side=False, scale=scale)
+        rest = [*left, *([Gap(t.card_gap)] if left and card else []), *card]
+        return [Block([anchor, heading, Gap(t.heading_gap), *rest[:1]]), *rest[1:]]  # never a heading alone at a page foot
 
-    block = Block([anchor, heading, Gap(5), *body], fallback)
+    def smaller() -> Block | None:
+        can_shrink = (ex.image is not None and t.max_picture_height * scale > t.min_picture_height) or (
+            ex.video is not None and t.qr_size * scale > t.min_qr_size)
+        return exercise_block(ex, number, t, width, key, scale * SHRINK) if can_shrink else None
+
+    block = Block([anchor, heading, Gap(t.heading_gap), *body], fallback, smaller)
     block.label = _label(ex)
     return block

@@ -249,9 +249,10 @@ class Box(Flowable):
     PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
 
     def __init__(self, items: Stack | Sequence[Flowable], background: Color | None = None, line: float = 0,
-                 line_color: Color | None = None) -> None:
+                 line_color: Color | None = None, pad: tuple[float, float, float, float] | None = None) -> None:
         self.stack = items if isinstance(items, Stack) else Stack(items)
         self.background, self.line, self.line_color = background, line, line_color
+        self.PAD = pad or Box.PAD
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         left, right, top, bottom = self.PAD
@@ -264,7 +265,7 @@ class Box(Flowable):
         parts = self.stack.split(availWidth - left - right, availHeight - top - bottom)
         if len(parts) != 2:
             return []
-        return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color) for p in parts]
+        return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color, self.PAD) for p in parts]
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         left, _, _, bottom = self.PAD
@@ -281,13 +282,17 @@ class Box(Flowable):
 
 
 class Block(Stack):
-    """Parts kept on one page whole (an exercise, the notes). Where they do not fit, they
-    move to the next page; where they are taller than a whole page, ``fallback()`` gives
-    them as separate flowables that split anywhere (by default, the parts themselves)."""
+    """Parts kept on one page whole (an exercise, the notes). Where they do not fit, the
+    page engine first tries ``smaller()`` (the same block with its picture or QR code
+    shrunk, down to a limit; None when there is no smaller one), then moves it to the next
+    page; where it is taller than a whole page, ``fallback()`` gives it as separate
+    flowables that split anywhere (by default, the parts themselves)."""
 
-    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]] | None = None) -> None:
+    def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]] | None = None,
+                 smaller: Callable[[], Block | None] | None = None) -> None:
         super().__init__(items)
         self.fallback = fallback or (lambda: list(self.items))
+        self.smaller: Callable[[], Block | None] = smaller or (lambda: None)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # inside another flowable: it moves whole

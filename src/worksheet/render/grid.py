@@ -19,7 +19,26 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .flow import Flowable
 
-Cell = Flowable | None
+
+class Span:
+    """A cell that covers ``columns`` columns (a week's boxes across the days of a log)."""
+
+    def __init__(self, content: Flowable | None, columns: int) -> None:
+        self.content, self.columns = content, columns
+
+
+Cell = Flowable | Span | None
+
+
+def _cells(row: Sequence[Cell], widths: Sequence[float]) -> list[tuple[Flowable | None, float, int]]:
+    """(content, width, first column) for each cell of a row, spans joined into one."""
+    out, col = [], 0
+    for cell in row:
+        span = cell.columns if isinstance(cell, Span) else 1
+        content = cell.content if isinstance(cell, Span) else cell
+        out.append((content, sum(widths[col:col + span]), col))
+        col += span
+    return out
 
 
 @dataclass
@@ -41,7 +60,7 @@ class _Rows:
         self.tops = [0.0, *accumulate(self.heights)]
 
     def _height(self, row: Sequence[Cell]) -> float:
-        tallest = max((c.wrap(w - 2 * self.pad_x, 1e9)[1] for c, w in zip(row, self.widths, strict=True) if c is not None), default=0.0)
+        tallest = max((c.wrap(w - 2 * self.pad_x, 1e9)[1] for c, w, _ in _cells(row, self.widths) if c is not None), default=0.0)
         return tallest + 2 * self.pad_y
 
 
@@ -73,6 +92,14 @@ class Grid(Flowable):
         self.height = self.rows.header_height + self._body_height(self.start, self.end)
         return self.width, self.height
 
+    def split_at(self, availWidth: float, availHeight: float, fresh: bool, page_height: float) -> list[Flowable]:
+        """A table that fits on a page of its own (a week of the log) moves there whole; a longer
+        one splits where the page ends."""
+        self.wrap(availWidth, availHeight)
+        if not fresh and self.height <= page_height:
+            return []
+        return self.split(availWidth, availHeight)
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """The rows that fit here and the rest, each part under the header. At least two rows
         stay on each side: never a header over one row, never one row alone on a page."""
@@ -90,32 +117,29 @@ class Grid(Flowable):
         if self.head_fill is not None:
             canv.setFillColor(self.head_fill)
             canv.rect(x, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1)
+        if self.rule_color is not None:
+            canv.setStrokeColor(self.rule_color)
+        canv.setLineWidth(self.rule)
         self._draw_row(canv, rows.header, x, top, rows.header_height)
         at = top - rows.header_height
         for i in range(self.start, self.end):
             self._draw_row(canv, rows.body[i], x, at, rows.heights[i])
             at -= rows.heights[i]
-        if self.rule:
-            if self.rule_color is not None:
-                canv.setStrokeColor(self.rule_color)
-            canv.setLineWidth(self.rule)
-            lines = [top, top - rows.header_height]
-            at = top - rows.header_height
-            for i in range(self.start, self.end):
-                at -= rows.heights[i]
-                lines.append(at)
-            for line_y in lines:
-                canv.line(x, line_y, x + self.width, line_y)
-            edge = x
-            for w in [0.0, *rows.widths]:
-                edge += w
-                canv.line(edge, top, edge, y)
         canv.restoreState()
 
     def _draw_row(self, canv: Canvas, row: Sequence[Cell], x: float, top: float, height: float) -> None:
-        for cell, w, how in zip(row, self.rows.widths, self.align, strict=True):
+        """A row's cells, and its rules: above and below it, and between its cells (not inside a span)."""
+        edges = [0.0, *accumulate(self.rows.widths)]
+        for cell, w, col in _cells(row, self.rows.widths):
+            left_edge = x + edges[col]
             if cell is not None:
                 cw, ch = cell.wrap(w - 2 * self.rows.pad_x, 1e9)
-                left = x + self.rows.pad_x if how == "left" else x + (w - cw) / 2
+                how = self.align[col]
+                left = left_edge + self.rows.pad_x if how == "left" else left_edge + (w - cw) / 2
                 cell.drawOn(canv, left, top - (height + ch) / 2)
-            x += w
+            if self.rule:
+                canv.line(left_edge, top, left_edge, top - height)
+        if self.rule:
+            canv.line(x, top, x + self.width, top)
+            canv.line(x, top - height, x + self.width, top - height)
+            canv.line(x + self.width, top, x + self.width, top - height)

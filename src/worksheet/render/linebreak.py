@@ -54,26 +54,41 @@ def word_width(word: Word, size: float) -> float:
 
 
 def _chop(word: Word, avail: float, size: float) -> list[Word]:
-    """A word wider than the line, cut into pieces that fit (never before a combining mark)."""
-    pieces: list[list[Run]] = [[]]
+    """A word wider than the line, cut into pieces that fit: after a hyphen where there is one
+    on the line ("Montgomery-" / "Fitzgerald"), else between letters (never before a combining
+    mark)."""
+    chars = [(font, ch) for font, text in word for ch in text]
+    pieces: list[list[tuple[str, str]]] = [[]]
     used = 0.0
-    for font, text in word:
-        for ch in text:
-            w = width(ch, font, size)
-            if used + w > avail + EPSILON and used > 0 and not unicodedata.combining(ch):
-                pieces.append([])
-                used = 0.0
-            piece = pieces[-1]
-            if piece and piece[-1][0] == font:
-                piece[-1] = (font, piece[-1][1] + ch)
-            else:
-                piece.append((font, ch))
-            used += w
-    return [tuple(p) for p in pieces if p]
+    for font, ch in chars:
+        w = width(ch, font, size)
+        piece = pieces[-1]
+        if used + w > avail + EPSILON and piece and not unicodedata.combining(ch):
+            cut = max((i for i, (_, c) in enumerate(piece) if c == "-" and i > 0), default=-1)
+            carry = piece[cut + 1:] if cut >= 0 else []
+            if cut >= 0:
+                del piece[cut + 1:]
+            pieces.append(carry)
+            used = sum(width(c, f, size) for f, c in carry)
+        pieces[-1].append((font, ch))
+        used += w
+    return [_runs(p) for p in pieces if p]
+
+
+def _runs(chars: list[tuple[str, str]]) -> Word:
+    out: list[Run] = []
+    for font, ch in chars:
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return tuple(out)
 
 
 def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[Word]]:
-    """Greedy line breaking: as many words as fit on each line, long words cut."""
+    """Greedy line breaking: as many words as fit on each line, long words cut. Then, where it
+    can, no paragraph ends with one short word alone on its last line: the word before it
+    comes down too ("...at a / time." rather than "...at a time / back.")."""
     lines: list[list[Word]] = []
     line: list[Word] = []
     used = 0.0
@@ -94,6 +109,11 @@ def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[W
             line, used = [word], w
     if line:
         lines.append(line)
+    if len(lines) >= 2 and len(lines[-1]) == 1 and len(lines[-2]) >= 3:
+        moved, last = lines[-2][-1], lines[-1][0]
+        if word_width(moved, size) + width(" ", last[0][0], size) + word_width(last, size) <= avail + EPSILON:
+            lines[-2] = lines[-2][:-1]
+            lines[-1] = [moved, last]
     return lines
 
 

@@ -1,70 +1,140 @@
-"""The tracking log: a page of tick boxes a patient fills in at home.
+"""The tracking log: a week to a table, a patient ticks a box each time and writes the day's pain.
 
-Why: paper is a visible reminder. The log follows the prescription: a row per
-exercise (one per side where each side counts), a column per day with a box for
-each time a day the exercise is asked for, and a pain column. It is drawn as our own
-:class:`~.grid.Grid`, which costs time in proportion to its rows however long it is.
+Why: paper is a visible reminder, so the log follows the prescription. A row per exercise
+(one per side where each side counts), a column per day with a box for each time a day
+it is asked for; an exercise done so many times a week has that many boxes across the
+week instead; a last row for the day's pain, 0 to 10. Tables run in weeks (days 1-7,
+8-14), each with its day headers on one line. Where a week does not fit across the page
+the log's pages are turned sideways. It is drawn as our own :class:`~.grid.Grid`, whose
+cost grows with its rows, never a lone row on a page; its text is never smaller than
+12 pt (16 pt in large print).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ..model import Settings, Worksheet
-from . import styles
+from ..model import Exercise, Settings, Worksheet
+from . import fonts, styles, wording
 from .flow import Gap, Text
-from .grid import Cell, Grid
+from .grid import Cell, Grid, Span
+from .linebreak import width as text_width
 from .pages import Anchor, NewPage
 from .parts import TickBoxes, labelled
 from .styles import Theme
 
+WEEK = 7
 
-def log_rows(ws: Worksheet) -> list[tuple[str, int]]:
-    """(label, boxes per day) for each row of the log: one per exercise, one per side for 'each'."""
+
+@dataclass(frozen=True)
+class LogRow:
+    label: str
+    per_day: int  # boxes each day (0: the exercise is counted by the week)
+    per_week: int  # boxes across the week, for 'N times a week'
+
+
+def _rows_for(ex: Exercise, label: str) -> list[LogRow]:
+    f = ex.dose.frequency
+    per_day, per_week = 1, 0
+    if f is not None and f.per == "day":
+        per_day = f.times.high
+    elif f is not None:
+        per_day, per_week = 0, f.times.high
+    if ex.dose.sides in ("each", "alternate"):
+        return [LogRow(f"{label}, left", per_day, per_week), LogRow(f"{label}, right", per_day, per_week)]
+    return [LogRow(label, per_day, per_week)]
+
+
+def log_rows(sheets: Sequence[Worksheet]) -> list[LogRow]:
+    """The rows of the log. For one worksheet, numbered as on its pages; for a booklet, each
+    exercise once per dose, in order of first use (the dose said where one name has two)."""
+    if len(sheets) == 1:
+        return [row for n, ex in enumerate(sheets[0].exercises, 1) for row in _rows_for(ex, f"{n}. {ex.name}")]
+    seen: dict[tuple[str, object], Exercise] = {}
+    doses: dict[str, set[object]] = {}
+    for ws in sheets:
+        for ex in ws.exercises:
+            seen.setdefault((ex.name, ex.dose), ex)
+            doses.setdefault(ex.name, set()).add(ex.dose)
     rows = []
-    for number, ex in enumerate(ws.exercises, 1):
-        f = ex.dose.frequency
-        per_day = f.times.high if f is not None and f.per == "day" else 1
-        label = f"{number}. {ex.name}"
-        if ex.dose.sides in ("each", "alternate"):
-            rows += [(f"{label}, left", per_day), (f"{label}, right", per_day)]
-        else:
-            rows.append((label, per_day))
+    for (name, _), ex in seen.items():
+        label = name if len(doses[name]) == 1 else f"{name} ({wording.dose_line(ex.dose)})"
+        rows += _rows_for(ex, label)
     return rows
 
 
-def log_story(ws: Worksheet, s: Settings, t: Theme, width: float, key: str) -> list[Any]:
-    """A tracking log: a row per exercise (per side), a column per day with a box for each time
-    the prescription asks for, and a pain column. Days are split into tables that fit the width."""
+def _day_width(t: Theme, boxes: int, box: float) -> float:
+    cell_head = t.ss["cell_head"]
+    header = text_width("Day 14", fonts.BOLD, cell_head.fontSize) + 10
+    return max(header, boxes * box + (boxes - 1) * TickBoxes.GAP + 10 if boxes else 0)
+
+
+def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, key: str, wide_width: float | None = None,
+              level: int = 1) -> list[Any]:
+    """The log's pages: a heading, how to fill it in, and a table per week."""
     ss = t.ss
-    rows = log_rows(ws)
-    most = max(n for _, n in rows)
-    boxes = most if most <= 3 else 0  # more than 3 a day: a space to write the count instead
-    day_width = max(34.0, boxes * (t.check_box + TickBoxes.GAP) + 8 if boxes else 40.0)
-    pain_width = 50.0 if not t.large else 62.0
-    name_min = 150.0 if not t.large else 190.0
-    per_table = max(1, min(s.log_days, int((width - name_min - pain_width) // day_width)))
+    rows = log_rows(sheets)
+    most = max((r.per_day for r in rows), default=1)
+    name_min = 150.0 if not t.large else 200.0
+    box = t.check_box
+    template, usable = "later", width
+    day_width = _day_width(t, most, box)
+    if name_min + WEEK * day_width > width:  # a week does not fit across: turn the page sideways
+        template, usable = "wide", wide_width or width
+    write_in = name_min + WEEK * day_width > usable  # still too many boxes: write the count instead
+    if write_in:
+        day_width = max(_day_width(t, 0, box), text_width(f"__ of {most}", fonts.REGULAR, ss["cell"].fontSize) + 10)
     story: list[Any] = [
-        NewPage("later"), Anchor(key, "Exercise log", 1),
+        NewPage(template), Anchor(key, "Exercise log", level),
         Text("Exercise log", ss["section"]),
         Text(
-            "Tick a box each time you do an exercise"
-            + (" (one box for each time a day)." if most > 1 else ".")
-            + " In the last column, write how much it hurt, from 0 (no pain) to 10 (worst pain).",
+            "Tick a box each time you do an exercise" + (" (one box for each time a day)" if most > 1 else "")
+            + ". At the end of each day, write how much it hurt in the last row, from 0 (no pain) to 10 (worst pain).",
             ss["body"],
         ),
         labelled("Start date:", "____________________", ss["label"]),
     ]
-    for start in range(0, s.log_days, per_table):
-        days = range(start + 1, min(s.log_days, start + per_table) + 1)
-        name_width = width - pain_width - day_width * len(days)
-        head: list[Cell] = [Text("Exercise", ss["cell_head"]), *(Text(f"Day {d}", ss["cell_head"]) for d in days),
-                            Text("Pain 0–10", ss["cell_head"])]
+    for week_start in range(0, s.log_days, WEEK):
+        days = list(range(week_start + 1, min(s.log_days, week_start + WEEK) + 1))
+        name_width = usable - day_width * len(days)
+        head: list[Cell] = [Text(f"Week {week_start // WEEK + 1}", ss["cell_head"]),
+                            *(Text(f"Day{wording.NBSP}{d}", ss["cell_head"]) for d in days)]
         body: list[list[Cell]] = []
-        for label, per_day in rows:
-            cells: list[Cell] = [TickBoxes(per_day, t.check_box) if boxes else Text(f"__ of {per_day}", ss["cell"]) for _ in days]
-            body.append([Text(label, ss["cell"]), *cells, None])
-        widths = [name_width] + [day_width] * len(days) + [pain_width]
-        align = ["left"] + ["center"] * len(days) + ["left"]
-        story += [Gap(8), Grid(head, body, widths, align=align, rule_color=styles.RULE, head_fill=styles.SHADE)]
+        for row in rows:
+            cells: list[Cell]
+            if row.per_week:
+                times = f"{row.per_week} times this week" if row.per_week > 1 else "once this week"
+                cells = [Span(_WeekBoxes(row.per_week, box, times, ss["cell"]), len(days))]
+            elif write_in and row.per_day > 1:
+                cells = [Text(f"__ of {row.per_day}", ss["cell"]) for _ in days]
+            else:
+                cells = [TickBoxes(row.per_day, box) for _ in days]
+            body.append([Text(row.label, ss["cell"]), *cells])
+        body.append([Text("Pain (0–10)", ss["cell_head"]), *(None for _ in days)])
+        widths = [name_width] + [day_width] * len(days)
+        align = ["left"] + ["center"] * len(days)
+        story += [Gap(10), Grid(head, body, widths, align=align, rule_color=styles.RULE, head_fill=styles.SHADE)]
     return story
+
+
+class _WeekBoxes(TickBoxes):
+    """Boxes across a week, with what they count beside them ("3 times this week")."""
+
+    def __init__(self, count: int, size: float, words: str, style: Any) -> None:
+        super().__init__(count, size)
+        self.words = Text(words, style)
+        self.words_width = text_width(words, style.fontName, style.fontSize) + 2
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        boxes_width, _ = super().wrap(availWidth, availHeight)
+        self.words.wrap(self.words_width, 1e9)
+        self.width = boxes_width + 12 + self.words_width
+        self.height = max(self.size, self.words.height)
+        return self.width, self.height
+
+    def draw_at(self, c: Any, x: float, y: float) -> None:
+        super().draw_at(c, x, y + (self.height - self.size) / 2)
+        boxes_width = self.count * self.size + (self.count - 1) * self.GAP
+        self.words.draw_at(c, x + boxes_width + 12, y + (self.height - self.words.height) / 2)

@@ -9,6 +9,7 @@ until the end, so that each can say "Page X of Y" and bookmarks point at the rig
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,9 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import model
 from ..errors import BuildError, escape
 from . import fonts, styles
-from .flow import Flowable, Row, Text
-from .parts import Picture, prepared, short_url
+from .flow import Block, Flowable, Row, Text
+from .parts import Divider, NotesLines, Picture, prepared, short_url
 from .styles import Geometry, Theme
+from .wording import NBSP, unit
 
 Mark = tuple[str, str, int, float, float]  # bookmark key, title, level, left, top
 
@@ -46,62 +48,101 @@ class SheetStart(Flowable):
 
 
 class NewPage(Flowable):
-    """Start a new page: 'first' (a worksheet's own first page) or 'later' (with the running header)."""
+    """Start a new page: 'first' (a worksheet's own first page), 'later' (with the running
+    header) or 'wide' (a later page turned sideways, for a log a week wide). With
+    ``right_hand``, the page starts on a right-hand page when printed on both sides: a blank
+    left-hand page before it becomes a page of ruled notes."""
 
-    def __init__(self, template: str) -> None:
-        self.template = template
+    def __init__(self, template: str, right_hand: bool = False) -> None:
+        self.template, self.right_hand = template, right_hand
+
+
+_HOUSE_NUMBER = re.compile(r"^(\d+[A-Za-z]?)\s+")
+
+
+def _keep_address(address: str) -> str:
+    """An address whose house number stays with its street ("1234 Main Street")."""
+    return _HOUSE_NUMBER.sub(lambda m: m.group(1) + NBSP, address, count=1)
 
 
 class Footer:
     """The foot of every page: a rule, the clinic, the disclaimer and "Page X of Y".
 
-    Built once per document; in a booklet each worksheet's own disclaimer is used
-    on its pages, and the footer is as tall as the tallest of them.
+    Built once per document and laid out once per page width (a page turned sideways is
+    wider); in a booklet each worksheet's own disclaimer is used on its pages, and the
+    footer is as tall as the tallest of them. Nothing in it is smaller than the theme's
+    smallest type, and a phone number or a house number and its street never break.
     """
 
-    NUMBER_WIDTH = 66
-
-    def __init__(self, geo: Geometry, t: Theme, disclaimers: Sequence[str], clinic: model.Clinic | None) -> None:
-        self.geo, self.t = geo, t
-        self.text_width = geo.frame_width - self.NUMBER_WIDTH - 12
-        self.paras = [Text(d, t.ss["footer"]) for d in disclaimers]
-        heights = [p.wrap(self.text_width, geo.height)[1] for p in self.paras]
-        self.clinic = self._clinic_line(clinic) if clinic else None
-        self.clinic_height = self.clinic.wrap(geo.frame_width, geo.height)[1] + 4 if self.clinic else 0
-        self.height = max(heights) + self.clinic_height + 8  # text plus the gap under the rule
+    def __init__(self, t: Theme, disclaimers: Sequence[str], clinic: model.Clinic | None) -> None:
+        self.t = t
+        self.style = t.ss["footer"]
+        self.disclaimers = list(disclaimers)
+        self.clinic = clinic
+        # In large print the page number goes at the top right of each page, so that the
+        # disclaimer can run the footer's whole width in 16 pt type.
+        self.number_at_top = t.large
+        self.number_width = 0.0 if t.large else stringWidth("Page 88 of 88", fonts.BOLD, t.page_number_size) + 10
+        self._layouts: dict[float, tuple[Row | None, float, list[Text], float]] = {}
         self.pages = 0  # known once the document is saved
 
-    def _clinic_line(self, clinic: model.Clinic) -> Row:
-        style = self.t.ss["footer"]
-        rest = [x for x in (clinic.phone, clinic.address) if x]
+    def _clinic_line(self, clinic: model.Clinic, width: float) -> Row:
+        style = self.style
+        rest = []
+        if clinic.phone:
+            rest.append(f"Phone:{NBSP}{unit(clinic.phone)}")
+        if clinic.address:
+            rest.append(_keep_address(clinic.address))
         if clinic.website:
             rest.append(short_url(clinic.website))
-        text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f"  •  {x}") for x in rest)], style)
+        text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f" • {x}") for x in rest)], style)
         if clinic.logo is None:
-            return Row([text], [self.geo.frame_width])
+            return Row([text], [width])
         pic = prepared(clinic.logo)
-        h = 22.0
-        w = min(90.0, h * pic.width / pic.height)
+        h = max(22.0, style.leading * 1.6)
+        w = min(4 * h, h * pic.width / pic.height)
         logo = Picture(pic.data, w, w * pic.height / pic.width)
-        return Row([logo, text], [w + 8, self.geo.frame_width - w - 8], middle=True)
+        return Row([logo, text], [w + 8, width - w - 8], middle=True)
 
-    def draw(self, canv: Canvas, page: int, total: int, index: int) -> None:
-        g = self.geo
-        top = g.footer_bottom + self.height
+    def layout(self, geo: Geometry) -> tuple[Row | None, float, list[Text], float]:
+        """The clinic line and its height, the disclaimers, and the footer's height, for one width."""
+        key = geo.frame_width
+        if key not in self._layouts:
+            clinic = self._clinic_line(self.clinic, geo.frame_width) if self.clinic else None
+            clinic_height = clinic.wrap(geo.frame_width, geo.height)[1] + 4 if clinic else 0.0
+            paras = [Text(d, self.style) for d in self.disclaimers]
+            text_width = geo.frame_width - self.number_width
+            heights = [p.wrap(text_width, geo.height)[1] for p in paras]
+            self._layouts[key] = (clinic, clinic_height, paras, max(heights) + clinic_height + 8)
+        return self._layouts[key]
+
+    def height(self, geo: Geometry) -> float:
+        return self.layout(geo)[3]
+
+    def draw(self, canv: Canvas, page: int, total: int, index: int, geo: Geometry, header: bool) -> None:
+        """The footer of one page; with ``header``, the page has a running head (pages 2 and on)."""
+        clinic, clinic_height, paras, height = self.layout(geo)
+        g = geo
+        top = g.footer_bottom + height
         canv.saveState()
         canv.setStrokeColor(styles.RULE)
         canv.setLineWidth(0.75)
         canv.line(g.left, top, g.width - g.right, top)
         y = top - 8
-        if self.clinic is not None:
-            y -= self.clinic_height - 4
-            self.clinic.draw_at(canv, g.left, y)
+        if clinic is not None:
+            y -= clinic_height - 4
+            clinic.draw_at(canv, g.left, y)
             y -= 4
-        para = self.paras[min(index, len(self.paras) - 1)]
+        para = paras[min(index, len(paras) - 1)]
         para.draw_at(canv, g.left, y - para.height)
         canv.setFillColor(styles.INK)
-        canv.setFont(fonts.BOLD, self.t.page_number_size)
-        canv.drawRightString(g.width - g.right, y - self.t.page_number_size, f"Page {page} of {total}")
+        size = self.t.page_number_size
+        canv.setFont(fonts.BOLD, size)
+        if self.number_at_top:  # on the running head's line, or above the title on a first page
+            number_y = g.height - g.top - size if header else g.height - g.top + size * 0.4
+        else:
+            number_y = y - size
+        canv.drawRightString(g.width - g.right, number_y, f"Page {page} of {total}")
         canv.restoreState()
 
 
@@ -109,10 +150,12 @@ class HeldCanvas(Canvas):
     """A canvas that holds pages back until the end, so each can say "of Y", and makes
     each page's bookmarks when that page is written."""
 
-    def __init__(self, *args: Any, footer: Footer, page_sheet: dict[int, int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: Footer, page_sheet: dict[int, int], page_geometry: dict[int, tuple[Geometry, bool]],
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.footer = footer
         self.page_sheet = page_sheet  # page -> worksheet index, where one starts
+        self.page_geometry = page_geometry  # page -> its geometry (a log page may be sideways), and whether it has a running head
         self.held: list[dict[str, Any]] = []
         self.marks: list[Mark] = []  # bookmarks on the page being drawn
 
@@ -130,7 +173,7 @@ class HeldCanvas(Canvas):
             for key, title, level, left, top in self.marks:
                 self.bookmarkHorizontalAbsolute(key, top, left=left)  # type: ignore[arg-type]  # the stub says int; any number works
                 self.addOutlineEntry(title, key, level=level, closed=False)
-            self.footer.draw(self, number, total, index)
+            self.footer.draw(self, number, total, index, *self.page_geometry[number])
             super().showPage()
         super().save()
 
@@ -180,24 +223,32 @@ class Pages:
     """Our page loop: flowables into the frame of each page, split or moved on where they
     do not fit.
 
-    A worksheet's first page has room for its title; later pages have the running header.
-    It notes which worksheet each page belongs to, where each worksheet starts (for the
-    booklet's contents) and what is being laid out (for an error message).
+    A worksheet's first page has room for its title; later pages have the running header;
+    a 'wide' page is a later page turned sideways. A block that does not fit where it is
+    first tries its smaller versions (a picture or a QR code shrunk within limits), then
+    moves to the next page whole, and only when it is taller than a whole page does it
+    split. The loop notes which worksheet each page belongs to, where each worksheet starts
+    (for the booklet's contents), the blocks on each page (to re-balance a lonely last one)
+    and what is being laid out (for an error message).
     """
 
     def __init__(self, sheets: Sequence[model.Worksheet], geo: Geometry, t: Theme, footer: Footer) -> None:
-        self.sheets, self.geo, self.t = sheets, geo, t
-        bottom = geo.footer_bottom + footer.height + geo.footer_gap
-        self.frames = {
-            "first": (geo.left, bottom, geo.frame_width, geo.height - geo.top - bottom),
-            "later": (geo.left, bottom, geo.frame_width, geo.height - geo.top - geo.header - bottom),
-        }
+        self.sheets, self.t = sheets, t
+        self.geos = {"first": geo, "later": geo, "wide": geo.landscape()}
+        self.frames = {}
+        for name, g in self.geos.items():
+            bottom = g.footer_bottom + footer.height(g) + g.footer_gap
+            header = 0.0 if name == "first" else g.header
+            self.frames[name] = (g.left, bottom, g.frame_width, g.height - g.top - header - bottom)
         self.frame = Frame(*self.frames["first"])
         self.current: str | None = None  # the label of what is being laid out
         self.index = 0  # the worksheet being laid out
         self.page = 0
         self.page_sheet: dict[int, int] = {}  # page -> worksheet index, where one starts
+        self.page_geometry: dict[int, tuple[Geometry, bool]] = {}
+        self.template = "first"
         self.starts: list[int] = []  # the first page of each worksheet
+        self.blocks: dict[int, list[float]] = {}  # page -> heights of the whole blocks on it
 
     def run(self, story: Sequence[Any], canv: Canvas) -> None:
         canv.showOutline()  # open the bookmarks pane: exercise names at a click
@@ -205,35 +256,59 @@ class Pages:
         todo: list[tuple[Any, bool]] = [(f, False) for f in reversed(story)]  # (flowable, moved on once)
         while todo:
             f, moved = todo.pop()
+            if isinstance(f, Divider) and self.frame.at_top:
+                continue  # a rule between blocks is not needed at the top of a page
             if isinstance(f, NewPage):
                 canv.showPage()
+                if f.right_hand and self.page % 2 == 1:  # the next page would be a left-hand one
+                    self._begin(canv, "later")
+                    self.frame.add(NotesLines(self.t, full=True), canv)
+                    canv.showPage()
                 self._begin(canv, f.template)
             elif self.frame.add(f, canv):
                 self._placed(f)
-            elif parts := self.frame.split(f, canv):
-                if not self.frame.add(parts[0], canv):
-                    self._fail(parts[0])
-                self._placed(parts[0])
-                todo += [(p, False) for p in parts[:0:-1]]
+            elif isinstance(f, Block) and (smaller := self._smaller_fit(f, canv)) is not None:
+                self._placed(smaller)
+            elif (parts := self.frame.split(f, canv)) and parts != [f]:
+                if self.frame.add(parts[0], canv):
+                    self._placed(parts[0])
+                    todo += [(p, False) for p in parts[:0:-1]]
+                else:  # its first part (a heading kept with what follows) is laid out in turn
+                    todo += [(p, False) for p in parts[::-1]]
             elif self.frame.at_top or moved:
                 self._fail(f)
-            else:  # on to the next page, once
+            else:  # on to the next page, once (a sideways page goes on sideways)
                 todo.append((f, True))
                 canv.showPage()
-                self._begin(canv, "later")
+                self._begin(canv, "wide" if self.template == "wide" else "later")
         canv.showPage()
+
+    def _smaller_fit(self, block: Block, canv: Canvas) -> Block | None:
+        """The first of the block's smaller versions that fits where it is, placed; or None."""
+        smaller = block.smaller()
+        while smaller is not None:
+            if self.frame.add(smaller, canv):
+                return smaller
+            smaller = smaller.smaller()
+        return None
 
     def _begin(self, canv: Canvas, template: str) -> None:
         self.page += 1
+        self.template = template
+        geo = self.geos[template]
+        self.page_geometry[self.page] = (geo, template != "first")
+        canv.setPageSize((geo.width, geo.height))
         self.frame = Frame(*self.frames[template])
-        if template == "later":
-            self._header(canv)
+        if template != "first":
+            self._header(canv, geo)
 
     def _placed(self, f: Any) -> None:
         if isinstance(f, SheetStart):
             self.index = f.index
             self.page_sheet[self.page] = f.index
             self.starts.append(self.page)
+        if isinstance(f, Block):
+            self.blocks.setdefault(self.page, []).append(f.height)
         if isinstance(f, Flowable) and f.label is not None:
             self.current = f.label
 
@@ -242,9 +317,9 @@ class Pages:
         where = self.current or "the start of the worksheet"
         raise BuildError(f"{escape(ws.source)}: cannot fit the page layout near {where}: a part {f.height:.0f} points tall does not fit on a page.")
 
-    def _header(self, canv: Canvas) -> None:
+    def _header(self, canv: Canvas, g: Geometry) -> None:
         """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""
-        g, size = self.geo, self.t.header_size
+        size = self.t.header_size
         title = self.sheets[self.index].title
         while stringWidth(title, fonts.REGULAR, size) > g.frame_width and len(title) > 4:
             title = title[:-5].rstrip() + "…"

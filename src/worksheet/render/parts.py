@@ -166,9 +166,9 @@ def _qr_drawing(url: str, size: float) -> Any:
     return drawing
 
 
-def qr_block(url: str, label: str, t: Theme, width: float) -> Any:
+def qr_block(url: str, label: str, t: Theme, width: float, size: float | None = None) -> Any:
     """A QR code with what it is for beside it and the short address written under it."""
-    size = t.qr_size
+    size = size or t.qr_size
     caption = [
         para(f"<b>{esc(label)}</b>", t.ss["caption"]),
         para("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
@@ -178,3 +178,45 @@ def qr_block(url: str, label: str, t: Theme, width: float) -> Any:
         [size + 8, width - size - 8],
         [*NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)],
     )
+
+
+class NotesLines(Flowable):
+    """Ruled lines to write on, filling what is left of a page, under a "Your notes" heading.
+
+    Paper is not wasted: the space after the last exercise becomes a place for the patient's
+    own notes. Where fewer than three lines fit it takes no room at all (it never starts a
+    page of its own); ``full`` fills a whole page (the blank left page of a booklet printed
+    on both sides).
+    """
+
+    MIN_LINES = 3
+
+    def __init__(self, t: Theme, full: bool = False) -> None:
+        self.heading = Text("Your notes", t.ss["section"])
+        self.gap = 26.0 if not t.large else 34.0  # between ruled lines: room to write by hand
+        self.full = full
+        self.space_before = 0 if full else t.block_gap
+        self.lines = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        head = self.heading.wrap(availWidth, availHeight)[1] + 4
+        self.lines = int((availHeight - head - self.gap / 2) // self.gap)  # the last line clear of the footer
+        if self.lines < self.MIN_LINES:
+            self.lines, self.height = 0, 0.0
+        else:
+            self.height = head + self.lines * self.gap + self.gap / 2
+        return self.width, self.height
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        if not self.lines:
+            return
+        top = y + self.height
+        self.heading.draw_at(canv, x, top - self.heading.height)
+        canv.saveState()
+        canv.setStrokeColor(styles.RULE)
+        canv.setLineWidth(0.75)
+        for i in range(self.lines):
+            line_y = y + self.gap / 2 + i * self.gap
+            canv.line(x, line_y, x + self.width, line_y)
+        canv.restoreState()

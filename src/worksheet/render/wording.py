@@ -10,10 +10,15 @@ from __future__ import annotations
 from ..model import Count, Dose, Duration, Frequency
 
 DEFAULT_DISCLAIMER = (
-    "This sheet is for general education and is not medical advice or a treatment plan made for you. "
-    "Check with your own doctor or therapist before you start. "
-    "If a movement causes pain, dizziness or numbness, stop and contact your provider."
+    "General advice, not a plan made for you. Ask your therapist before you start, "
+    "and stop and call them if an exercise causes pain, dizziness or numbness."
 )
+NBSP = "\u00a0"  # a space where a line must not break: "5 to 10 times" is read as one thing
+
+
+def unit(text: str) -> str:
+    """Words that must stay on one line together."""
+    return text.replace(" ", NBSP)
 
 SEPARATOR = "•"
 
@@ -85,27 +90,31 @@ def dose_parts(dose: Dose) -> list[tuple[str, str]]:
     """The dose as (label, words) pairs, in the order a patient does them.
 
     The label is the bold lead word ('Hold', 'Repeat'); words is the rest.
+    A count and its word ("5 to 10 times", "each side", "2 times a day") are joined with
+    no-break spaces: a line never breaks inside one.
     """
     parts: list[tuple[str, str]] = []
     if dose.hold:
-        parts.append(("Hold", duration_words(dose.hold)))
+        parts.append(("Hold", unit(duration_words(dose.hold))))
     sides: str | None = dose.sides
     if dose.reps:
-        text = reps_words(dose.reps)
+        lead, _, rest = reps_words(dose.reps).partition(" ")
+        text = rest if rest.startswith("once") else unit(rest)
         if sides in ("each", "alternate"):  # the count is per side: say so on the same line
-            text = f"{text} each side"
+            text = f"{text} {unit('each side')}"
             sides = None if sides == "each" else "switch"
-        lead, _, rest = text.partition(" ")
-        parts.append((lead, rest))
+        parts.append((lead, text))
     if dose.sets and (dose.sets.is_range or dose.sets.low > 1):  # "1 set" only adds words
-        parts.append(("", sets_words(dose.sets)))
+        count, _, rest = sets_words(dose.sets).partition(",")
+        parts.append(("", f"{unit(count)},{rest}"))
     if sides:
         parts.append(("", SIDE_WORDS[sides]))
     if dose.frequency:
-        parts.append(("", frequency_words(dose.frequency)))
+        words = frequency_words(dose.frequency)
+        parts.append(("How often:", unit(words[0].lower() + words[1:])))
     return parts
 
 
 def dose_line(dose: Dose) -> str:
-    """The dose as one plain line: 'Hold 30 seconds • Repeat 3 times • Each side'."""
-    return f" {SEPARATOR} ".join(" ".join(p for p in part if p) for part in dose_parts(dose))
+    """The dose as one plain line (for a message, or a label): 'Hold 30 seconds • Repeat 3 times • Each side'."""
+    return f" {SEPARATOR} ".join(" ".join(p for p in part if p) for part in dose_parts(dose)).replace(NBSP, " ")

@@ -29,9 +29,11 @@ class Rejected(Exception):
 class Context:
     """Where issues go, and the file they are about."""
 
-    def __init__(self, doc: Document, issues: list[Issue], charset: Collection[int] | None, root: Path | None = None) -> None:
+    def __init__(self, doc: Document, issues: list[Issue], charset: Collection[int] | None, root: Path | None = None,
+                 warnings: list[Issue] | None = None) -> None:
         self.doc = doc
         self.issues = issues
+        self.warnings: list[Issue] = [] if warnings is None else warnings
         self.charset = charset
         # Most text is plain ASCII: when the font has every printable ASCII character, such
         # text needs no character-by-character check.
@@ -40,7 +42,7 @@ class Context:
 
     def for_document(self, doc: Document) -> Context:
         """A context for another file (a library entry) that shares this one's issues."""
-        return Context(doc, self.issues, self.charset, self.root)
+        return Context(doc, self.issues, self.charset, self.root, self.warnings)
 
     def bad(self, node: Node, message: str) -> Rejected:
         """Record a problem with ``node``; return the exception to raise."""
@@ -50,6 +52,10 @@ class Context:
 
     def at(self, line: int, col: int, message: str) -> None:
         self.issues.append(Issue(self.doc.path, line, col, message))
+
+    def warn(self, node: Node, message: str) -> None:
+        """Note something that is probably a mistake but builds anyway."""
+        self.warnings.append(Issue(self.doc.path, node.line, node.col, message, warning=True))
 
 
 @dataclass(frozen=True)

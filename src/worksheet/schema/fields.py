@@ -26,7 +26,7 @@ from .values import (
     text_value,
 )
 
-__all__ = ["CLINIC_FIELDS", "DOSE_FIELDS", "EXERCISE_FIELDS", "FREQUENCY_FIELDS", "WORKSHEET_FIELDS"]
+__all__ = ["CLINIC_FIELDS", "DOSE_FIELDS", "EXERCISE_FIELDS", "FREQUENCY_FIELDS", "PLAN_FIELDS", "WORKSHEET_FIELDS"]
 
 DOSE_FIELDS = (
     Field("hold", DURATION, "How long to hold each time: '30 s', '3-5 s', '1 min', '1:30', or a number of seconds (at most 10 minutes).", "30 s"),
@@ -40,14 +40,21 @@ EXERCISE_FIELDS = (
     Field("name", text_value(100), "The exercise's name, as the patient will see it.", "Knee to chest stretch", required=True),
     Field("use", LIBRARY_ID, "Take this exercise from the library (library/<id>.yaml next to the worksheet); any other key given here overrides the library's.", "knee-to-chest"),
     Field("position", text_value(300), "The starting position, in one sentence.", "Lie on your back with your knees bent."),
-    Field("steps", text_list_value(100_000, 30), "What to do, step by step: a list of plain sentences, or one sentence.", "- Pull one knee toward your chest."),
+    Field("steps", text_list_value(100_000, 30, sentences=True), "What to do, step by step: a list of plain sentences, or one sentence.", "- Pull one knee toward your chest."),
     *DOSE_FIELDS,
     Field("feel", text_value(300), "What the patient should feel, such as 'A gentle stretch in your lower back.'", "A gentle stretch in your lower back."),
-    Field("caution", text_list_value(400, 10), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
+    Field("caution", text_list_value(400, 10, sentences=True), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
     Field("image", IMAGE, "A picture of the movement (PNG or JPEG), as a path relative to this file and inside the project folder; printed beside the steps.", "images/bridge.png"),
     Field("video", URL, "A web address of a video of the movement (http or https); printed as a QR code with the address under it.", "https://example.org/bridge"),
     Field("equipment", text_list_value(60, 10), "What the patient needs, such as a towel or a chair: text or a list.", "[towel]"),
     Field("notes", paragraphs_value(2_000), "Extra tips for this exercise; a blank line starts a new paragraph.", "Go slowly."),
+)
+
+PLAN_FIELDS = (
+    Field("how_often", text_value(80), "How often to do the exercises, such as 'Once a day, 5 days a week'. Without it, a line to fill in by hand.", "Once a day, 5 days a week"),
+    Field("weeks", count_value(52, "6", "6"), "For how many weeks. Without it, a blank to fill in by hand.", "6"),
+    Field("next_visit", text_value(80), "When the next visit is, as you want it written. Without it, a line to fill in by hand.", "Tuesday 8 December, 10:30"),
+    Field("call_if", text_value(200), "When to call the clinic, such as 'your pain gets worse'; printed with the clinic's phone number. Without it, a line to fill in by hand.", "your pain gets worse or spreads"),
 )
 
 WORKSHEET_FIELDS = (
@@ -64,6 +71,7 @@ WORKSHEET_FIELDS = (
     Field("large_print", BOOL, "true for large print: 16 pt text or larger, 1-inch margins, one column. The --large-print option also turns it on.", "true"),
     Field("log", BOOL, "true to add a tracking log page: a row per exercise (per side), boxes per day following 'frequency', and a pain column. The --log option also turns it on.", "true"),
     Field("log_days", count_value(14, "7", "7"), "How many days the tracking log covers: 1 to 14 (default 7).", "14"),
+    Field("plan", NESTED, "The patient's plan, printed in a box on page 1: how_often, weeks, next_visit, call_if (see the plan fields). Parts not given print as lines to fill in by hand.", "how_often: Once a day"),
 )
 
 CLINIC_FIELDS = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .context import Field
-from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, FREQUENCY_FIELDS, WORKSHEET_FIELDS
+from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, FREQUENCY_FIELDS, PLAN_FIELDS, WORKSHEET_FIELDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("worksheet", "exercise", "clinic")
@@ -49,6 +49,7 @@ def _defs() -> dict[str, Any]:
         "exercise": exercise,
         "dose": _object(DOSE_FIELDS, "A dose applied to exercises that give none"),
         "frequency": _object(FREQUENCY_FIELDS, "How often, as keys"),
+        "plan": _object(PLAN_FIELDS, "The patient's plan, printed on page 1"),
     }
 
 
@@ -69,6 +70,7 @@ def json_schema(kind: str = "worksheet") -> dict[str, Any]:
         root = _object(WORKSHEET_FIELDS, "worksheet", {
             "exercises": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/exercise"}},
             "defaults": {"$ref": "#/$defs/dose"},
+            "plan": {"$ref": "#/$defs/plan"},
         })
         root["description"] = "A home-exercise worksheet, built into a PDF by 'worksheet build'."
     return {"$schema": DRAFT, **root, "$defs": defs}

@@ -9,6 +9,7 @@ records a located, plain-English problem, and the JSON Schema that editors get.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -112,8 +113,22 @@ def paragraphs_value(max_len: int) -> Value[tuple[str, ...]]:
     return Value(read, {"type": "string", "maxLength": max_len})
 
 
-def text_list_value(max_len: int, max_items: int) -> Value[tuple[str, ...]]:
-    """One piece of text, or a list of them."""
+def _cut_sentence(items: tuple[Scalar, ...]) -> tuple[str, str] | None:
+    """Two neighbouring items of a ``[ ]`` list that read as one sentence cut at a comma: the
+    first does not end a sentence and the next goes on in lower case ("Bend your knees, then
+    lift" written as ``[Bend your knees, then lift]`` is two items)."""
+    for a, b in itertools.pairwise(items):
+        if a.style != "plain" or b.style != "plain" or not a.value or not b.value:
+            continue
+        first, second = a.value.rstrip(), b.value.lstrip()
+        if first and first[-1] not in ".!?:;)" and second[:1].islower():
+            return first, second
+    return None
+
+
+def text_list_value(max_len: int, max_items: int, sentences: bool = False) -> Value[tuple[str, ...]]:
+    """One piece of text, or a list of them. For ``sentences`` (steps, cautions), a list in
+    ``[ ]`` whose items look like one sentence cut at its commas gets a warning."""
     one = text_value(max_len).read
 
     def read(ctx: Context, node: Node, name: str) -> tuple[str, ...]:
@@ -136,6 +151,12 @@ def text_list_value(max_len: int, max_items: int) -> Value[tuple[str, ...]]:
                 ok = False
         if not ok:
             raise Rejected()
+        if sentences and node.flow:
+            cut = _cut_sentence(tuple(i for i in node.items if isinstance(i, Scalar)))
+            if cut is not None:
+                ctx.warn(node, f"'{name}' is a list in [ ], where every comma starts a new item, and "
+                               f"{quote(cut[0], 30)} then {quote(cut[1], 30)} read like one sentence cut in two. "
+                               "Write each item on its own line starting with '- ', or put the sentence in quotes.")
         return tuple(out)
 
     item = {"type": "string", "maxLength": max_len}

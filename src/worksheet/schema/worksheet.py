@@ -19,7 +19,7 @@ from ..read import source
 from ..read.library import Library
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
 from .context import Context, Rejected, capitalized, read_mapping
-from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, WORKSHEET_FIELDS
+from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, PLAN_FIELDS, WORKSHEET_FIELDS
 from .values import LIBRARY_ID
 
 _NOT_A_MAPPING = "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'."
@@ -160,9 +160,17 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         raise InputError(issues)
     values: dict[str, Any] = {}
     try:
-        values = read_mapping(ctx, root, WORKSHEET_FIELDS, "the worksheet", skip={"exercises", "defaults"})
+        values = read_mapping(ctx, root, WORKSHEET_FIELDS, "the worksheet", skip={"exercises", "defaults", "plan"})
     except Rejected:
         pass
+    plan = model.Plan()
+    plan_node = root.get("plan")
+    if plan_node is not None:
+        try:
+            p = read_mapping(ctx, plan_node, PLAN_FIELDS, "'plan'")
+            plan = model.Plan(p.get("how_often"), p["weeks"].high if "weeks" in p else None, p.get("next_visit"), p.get("call_if"))
+        except Rejected:
+            pass
     defaults = model.Dose()
     defaults_node = root.get("defaults")
     if defaults_node is not None:
@@ -192,6 +200,8 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         large_print=values.get("large_print", False),
         log=values.get("log", False),
         log_days=values["log_days"].high if "log_days" in values else 7,
+        plan=plan,
+        warnings=tuple(sorted(set(ctx.warnings))),
     )
 
 
