@@ -78,6 +78,19 @@ def test_with_a_clinic_and_a_patient_line_every_worksheet_still_fits_two_pages(t
         assert "Phone: (555) 010-0100 • 1234 Main Street, Springfield" in " ".join(p for p in pages)
 
 
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_without_options_every_worksheet_fits_two_pages_and_notes_never_start_a_page(tmp_path: Path, page_size: str) -> None:
+    from worksheet.model import PrintOptions
+
+    for result in pipeline.build_all(WORKSHEETS, tmp_path / "out", PrintOptions(page_size=page_size)):
+        assert isinstance(result, Built), result
+        pages = pdf_pages(result.output)
+        assert len(pages) <= 2, f"{result.source.name} runs to {len(pages)} pages"
+        before_notes = pages[-1].split("Your notes")[0]
+        names = [ex.name for ex in pipeline.load(result.source).exercises]
+        assert any(name in before_notes for name in names), f"{result.source.name}: a last page of notes alone"
+
+
 def test_muscle_names_are_explained_and_prone_prop_defers_to_the_therapist() -> None:
     entries = {p.stem: load_library_entry(p) for p in LIBRARY}
     for entry, word in (("seated-ql-stretch", "QL"), ("psoas-stretch", "psoas"), ("seated-rhomboid-stretch", "rhomboid"),

@@ -36,5 +36,5 @@ def test_sides_each_joins_the_repeat_line_and_other_sides_get_their_own() -> Non
 def test_a_count_and_its_word_never_break_apart() -> None:
     parts = dict(dose_parts(Dose(hold=Duration(3, 5), reps=Count(5, 10), sides="each", frequency=Frequency(Count(2, 2), "day"))))
     assert parts["Hold"] == "3\u00a0to\u00a05\u00a0seconds"
-    assert parts["Repeat"] == "5\u00a0to\u00a010\u00a0times each\u00a0side"  # a line may break between the two, not inside
+    assert parts["Repeat"] == "5\u00a0to\u00a010\u00a0times\u00a0each\u00a0side"  # never "times" at a line's end, "each side" on the next
     assert parts["How often:"] == "2\u00a0times\u00a0a\u00a0day"

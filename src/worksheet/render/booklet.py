@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Settings, Worksheet
 from .flow import Gap, Text
 from .log import log_story
-from .pages import Anchor, NewPage
+from .pages import Anchor, NewPage, RunningHead
 from .parts import ContentsLine
 from .plan import plan_box
 from .sheet import worksheet_story
@@ -26,15 +26,16 @@ def booklet_story(sheets: Sequence[Worksheet], settings: Sequence[Settings], tit
     known), then the worksheets, then one log for all of them."""
     s = settings[0]
     style = t.ss["contents"]
+    entries = [ws.title for ws in sheets] + (["Exercise log"] if s.log else [])
     story: list[Any] = [
-        Anchor("contents", "Contents", 0), Text(title, t.ss["title"]),
+        RunningHead(title), Anchor("contents", "Contents", 0), Text(title, t.ss["title"]),
         plan_box(s.plan, s.patient if s.patient_header else None, s.clinic, t, width), Gap(10),
         Text("Contents", t.ss["section"]),
-        *(ContentsLine(ws.title, starts[i] if starts else 0, style) for i, ws in enumerate(sheets)),
+        *(ContentsLine(entry, starts[i] if starts and i < len(starts) else 0, style) for i, entry in enumerate(entries)),
     ]
     for i, (ws, ws_settings) in enumerate(zip(sheets, settings, strict=True)):
         story.append(NewPage("first", right_hand=s.duplex))
         story += worksheet_story(ws, ws_settings, t, width, index=i, in_booklet=True)
     if s.log:
-        story += log_story(sheets, s, t, width, "log", wide_width, level=0)  # the booklet's own, beside its worksheets
+        story += log_story(sheets, s, t, width, "log", wide_width, level=0, section="Exercise log")  # the booklet's own
     return story

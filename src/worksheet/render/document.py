@@ -84,7 +84,9 @@ def _build(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, titl
         if tight[2].page < pages.page or (_no_block_on_page_one(pages) and not _no_block_on_page_one(tight[2])):
             buf, canv, pages, footer = tight
         if _no_block_on_page_one(pages):  # still: page 1 keeps the patient's details, the plan goes last
-            buf, canv, pages, footer = _lay_out(sheets, s, tight_theme, story_for, contents, plan_at_end=True)
+            moved = _lay_out(sheets, s, tight_theme, story_for, contents, plan_at_end=True)
+            if not _no_block_on_page_one(moved[2]):  # (a long introduction may leave no room anyway)
+                buf, canv, pages, footer = moved
     canv.setTitle(title)
     canv.setSubject(subject)
     canv.setCreator(f"worksheet {__version__}")

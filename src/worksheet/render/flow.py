@@ -101,6 +101,11 @@ class Text(Flowable):
         return part
 
     @property
+    def words_text(self) -> str:
+        """The text, as plain characters (runs joined, words by one space)."""
+        return " ".join("".join(t for _, t in w) for w in self.words)
+
+    @property
     def words(self) -> list[Word]:
         if self._words is None:
             self._words = [w for line in self._lines for w in line]

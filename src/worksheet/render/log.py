@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Exercise, Settings, Worksheet
 from . import fonts, styles, wording
-from .flow import Gap, Text
+from .flow import Block, Gap, Text
 from .grid import Cell, Grid, Span
 from .linebreak import width as text_width
 from .pages import Anchor, NewPage
@@ -26,6 +26,7 @@ from .parts import TickBoxes, labelled
 from .styles import Theme
 
 WEEK = 7
+PAD = 6.0  # inside each cell, left and right
 
 
 @dataclass(frozen=True)
@@ -60,20 +61,44 @@ def log_rows(sheets: Sequence[Worksheet]) -> list[LogRow]:
             doses.setdefault(ex.name, set()).add(ex.dose)
     rows = []
     for (name, _), ex in seen.items():
-        label = name if len(doses[name]) == 1 else f"{name} ({wording.dose_line(ex.dose)})"
+        label = name if len(doses[name]) == 1 else f"{name} ({_dose_hint(ex)})"
         rows += _rows_for(ex, label)
     return rows
 
 
+def _dose_hint(ex: Exercise) -> str:
+    """A short dose to tell two rows of one exercise apart: 'hold 30 seconds, 3 times'."""
+    parts = []
+    if ex.dose.hold:
+        parts.append(wording.unit(f"hold {wording.duration_words(ex.dose.hold)}"))
+    if ex.dose.reps:
+        parts.append(wording.unit(f"{wording.count_words(ex.dose.reps)} times"))
+    return ", ".join(parts) or "as shown"
+
+
 def _day_width(t: Theme, boxes: int, box: float) -> float:
     cell_head = t.ss["cell_head"]
-    header = text_width("Day 14", fonts.BOLD, cell_head.fontSize) + 10
-    return max(header, boxes * box + (boxes - 1) * TickBoxes.GAP + 10 if boxes else 0)
+    header = text_width("14" if t.large else "Day 14", fonts.BOLD, cell_head.fontSize) + 2 * PAD + 4
+    return max(header, boxes * box + (boxes - 1) * TickBoxes.GAP + 2 * PAD + 2 if boxes else 0)
+
+
+def _instructions(rows: list[LogRow]) -> str:
+    """How to fill it in, for the boxes this log has."""
+    daily = [r for r in rows if r.per_day]
+    if any(r.per_day > 1 for r in daily):
+        how = "Tick a box each time you do an exercise: it has a box for each time a day you are asked to do it."
+    else:
+        how = "Tick the box on each day you do an exercise."
+    if any(r.per_week for r in rows):
+        how += " For an exercise done a few times a week, tick one of its boxes each time."
+    return how + " Each day, write how much it hurt in the first row, from 0 (no pain) to 10 (worst pain)."
 
 
 def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, key: str, wide_width: float | None = None,
-              level: int = 1) -> list[Any]:
-    """The log's pages: a heading, how to fill it in, and a table per week."""
+              level: int = 1, section: str | None = None) -> list[Any]:
+    """The log's pages: a heading, how to fill it in, and a table per week, each week kept on a
+    page of its own where it fits (the heading with the first). In large print the days are
+    headed by their numbers under the week ("Week 1 · day"), so that a week fits upright."""
     ss = t.ss
     rows = log_rows(sheets)
     most = max((r.per_day for r in rows), default=1)
@@ -85,23 +110,19 @@ def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, 
         template, usable = "wide", wide_width or width
     write_in = name_min + WEEK * day_width > usable  # still too many boxes: write the count instead
     if write_in:
-        day_width = max(_day_width(t, 0, box), text_width(f"__ of {most}", fonts.REGULAR, ss["cell"].fontSize) + 10)
-    story: list[Any] = [
-        NewPage(template), Anchor(key, "Exercise log", level),
-        Text("Exercise log", ss["section"]),
-        Text(
-            "Tick a box each time you do an exercise" + (" (one box for each time a day)" if most > 1 else "")
-            + ". At the end of each day, write how much it hurt in the last row, from 0 (no pain) to 10 (worst pain).",
-            ss["body"],
-        ),
+        day_width = max(_day_width(t, 0, box), text_width(f"__ of {most}", fonts.REGULAR, ss["cell"].fontSize) + 2 * PAD + 4)
+    heading: list[Any] = [
+        Anchor(key, "Exercise log", level), Text("Exercise log", ss["section"]), Text(_instructions(rows), ss["body"]),
         labelled("Start date:", "____________________", ss["label"]),
     ]
+    story: list[Any] = [NewPage(template, section=section)]
     for week_start in range(0, s.log_days, WEEK):
         days = list(range(week_start + 1, min(s.log_days, week_start + WEEK) + 1))
         name_width = usable - day_width * len(days)
-        head: list[Cell] = [Text(f"Week {week_start // WEEK + 1}", ss["cell_head"]),
-                            *(Text(f"Day{wording.NBSP}{d}", ss["cell_head"]) for d in days)]
-        body: list[list[Cell]] = []
+        week = f"Week {week_start // WEEK + 1}"
+        head: list[Cell] = [Text(f"{week} · day" if t.large else week, ss["cell_head"]),
+                            *(Text(str(d) if t.large else f"Day{wording.NBSP}{d}", ss["cell_head"]) for d in days)]
+        body: list[list[Cell]] = [[Text("Pain (0–10)", ss["cell_head"]), *(None for _ in days)]]  # first: on the week's first page
         for row in rows:
             cells: list[Cell]
             if row.per_week:
@@ -112,10 +133,13 @@ def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, 
             else:
                 cells = [TickBoxes(row.per_day, box) for _ in days]
             body.append([Text(row.label, ss["cell"]), *cells])
-        body.append([Text("Pain (0–10)", ss["cell_head"]), *(None for _ in days)])
         widths = [name_width] + [day_width] * len(days)
         align = ["left"] + ["center"] * len(days)
-        story += [Gap(10), Grid(head, body, widths, align=align, rule_color=styles.RULE, head_fill=styles.SHADE)]
+        grid = Grid(head, body, widths, align=align, rule_color=styles.RULE, head_fill=styles.SHADE, pad_x=PAD, space_before=10)
+        if week_start == 0:  # the heading stays with the first week
+            story.append(Block([*heading, Gap(10), grid]))
+        else:
+            story.append(grid)
     return story
 
 

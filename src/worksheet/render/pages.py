@@ -51,10 +51,20 @@ class NewPage(Flowable):
     """Start a new page: 'first' (a worksheet's own first page), 'later' (with the running
     header) or 'wide' (a later page turned sideways, for a log a week wide). With
     ``right_hand``, the page starts on a right-hand page when printed on both sides: a blank
-    left-hand page before it becomes a page of ruled notes."""
+    left-hand page before it becomes a page of ruled notes. With ``section``, the pages from
+    here on are a section of their own (a booklet's log): its title is their running head,
+    and the page it starts on is noted for the contents."""
 
-    def __init__(self, template: str, right_hand: bool = False) -> None:
-        self.template, self.right_hand = template, right_hand
+    def __init__(self, template: str, right_hand: bool = False, section: str | None = None) -> None:
+        self.template, self.right_hand, self.section = template, right_hand, section
+
+
+class RunningHead(Flowable):
+    """A zero-size flowable: the running head of the pages after it, until a worksheet starts
+    (a booklet's contents, and the notes page on its back)."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
 
 
 _HOUSE_NUMBER = re.compile(r"^(\d+[A-Za-z]?)\s+")
@@ -95,7 +105,8 @@ class Footer:
             rest.append(_keep_address(clinic.address))
         if clinic.website:
             rest.append(short_url(clinic.website))
-        text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f" • {x}") for x in rest)], style)
+        # A bullet stays with the item before it, so that no line starts with one.
+        text = Text([(fonts.BOLD, clinic.name), *((style.fontName, f"{NBSP}• {x}") for x in rest)], style)
         if clinic.logo is None:
             return Row([text], [width])
         pic = prepared(clinic.logo)
@@ -247,6 +258,7 @@ class Pages:
         self.page_sheet: dict[int, int] = {}  # page -> worksheet index, where one starts
         self.page_geometry: dict[int, tuple[Geometry, bool]] = {}
         self.template = "first"
+        self.head: str | None = None  # the running head, when not the worksheet's title
         self.starts: list[int] = []  # the first page of each worksheet
         self.blocks: dict[int, list[float]] = {}  # page -> heights of the whole blocks on it
 
@@ -264,7 +276,11 @@ class Pages:
                     self._begin(canv, "later")
                     self.frame.add(NotesLines(self.t, full=True), canv)
                     canv.showPage()
+                if f.section is not None:
+                    self.head = f.section
                 self._begin(canv, f.template)
+                if f.section is not None:
+                    self.starts.append(self.page)
             elif self.frame.add(f, canv):
                 self._placed(f)
             elif isinstance(f, Block) and (smaller := self._smaller_fit(f, canv)) is not None:
@@ -303,7 +319,10 @@ class Pages:
             self._header(canv, geo)
 
     def _placed(self, f: Any) -> None:
+        if isinstance(f, RunningHead):
+            self.head = f.title
         if isinstance(f, SheetStart):
+            self.head = None
             self.index = f.index
             self.page_sheet[self.page] = f.index
             self.starts.append(self.page)
@@ -320,7 +339,7 @@ class Pages:
     def _header(self, canv: Canvas, g: Geometry) -> None:
         """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""
         size = self.t.header_size
-        title = self.sheets[self.index].title
+        title = self.head or self.sheets[self.index].title
         while stringWidth(title, fonts.REGULAR, size) > g.frame_width and len(title) > 4:
             title = title[:-5].rstrip() + "…"
         y = g.height - g.top - size

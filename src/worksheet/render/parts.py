@@ -106,7 +106,7 @@ class Divider(Flowable):
     THICKNESS = 0.75
 
     def __init__(self, t: Theme) -> None:
-        self.space_before, self.space_after = t.block_gap / 2, t.block_gap
+        self.space_before, self.space_after = max(t.block_gap / 2, 4.0), t.block_gap  # never on the box above it
         self.height = self.THICKNESS
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -189,18 +189,18 @@ class NotesLines(Flowable):
     on both sides).
     """
 
-    MIN_LINES = 3
+    MIN_LINES = 2
 
     def __init__(self, t: Theme, full: bool = False) -> None:
-        self.heading = Text("Your notes", t.ss["section"])
-        self.gap = 26.0 if not t.large else 34.0  # between ruled lines: room to write by hand
+        self.heading = Text([(fonts.BOLD, "Your notes")], t.ss["section" if full else "label"])
+        self.gap = 24.0 if not t.large else 32.0  # between ruled lines: room to write by hand
         self.full = full
-        self.space_before = 0 if full else t.block_gap
+        self.lead = 0 if full else t.block_gap  # the gap above it is part of it: no lines, no gap
         self.lines = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        head = self.heading.wrap(availWidth, availHeight)[1] + 4
+        head = self.lead + self.heading.wrap(availWidth, availHeight)[1] + 4
         self.lines = int((availHeight - head - self.gap / 2) // self.gap)  # the last line clear of the footer
         if self.lines < self.MIN_LINES:
             self.lines, self.height = 0, 0.0
@@ -211,7 +211,7 @@ class NotesLines(Flowable):
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         if not self.lines:
             return
-        top = y + self.height
+        top = y + self.height - self.lead
         self.heading.draw_at(canv, x, top - self.heading.height)
         canv.saveState()
         canv.setStrokeColor(styles.RULE)

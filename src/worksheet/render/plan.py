@@ -21,7 +21,7 @@ from .styles import Theme
 from .wording import unit
 
 BLANK = "_" * 6  # a short blank inside a sentence: "___ times a day"
-Field = tuple[str, str | None, float]  # label, value (None: to fill in), share of the row
+Field = tuple[str, str | None, float]  # label, value (None: a rule to fill in), share of the row
 
 
 class FieldRow(Flowable):
@@ -32,7 +32,7 @@ class FieldRow(Flowable):
 
     def __init__(self, fields: Sequence[Field], t: Theme) -> None:
         self.fields, self.style = list(fields), t.ss["field"]
-        self.space_before = 7.0 * (0.6 if t.tight else 1.0)
+        self.space_before = 7.0 * (0.45 if t.tight else 1.0)
         self._parts: list[tuple[float, float, float, Text, Text | None]] = []  # x, value x, end x, label, value
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -50,7 +50,7 @@ class FieldRow(Flowable):
                 height = max(height, text.wrap(field_width - label_width, 1e9)[1])
             self._parts.append((x, x + label_width, x + field_width, label_text, text))
             x += field_width + self.GAP
-        self.width, self.height = availWidth, height + 3
+        self.width, self.height = availWidth, height + st.fontSize * 0.2
         return self.width, self.height
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
@@ -65,7 +65,9 @@ class FieldRow(Flowable):
             if value is not None:
                 value.draw_at(canv, x + x_value, top - value.height)
                 lines = round(value.height / st.leading)
-            rule = top - st.fontSize - (lines - 1) * st.leading - 3  # just under the last line
+            if value is not None and BLANK in value.words_text:
+                continue  # the value has its own blanks to write in: no rule under it as well
+            rule = top - st.fontSize - (lines - 1) * st.leading - st.fontSize * 0.38  # clear of g, p and y
             canv.line(x + x_value, rule, x + x_end, rule)
         canv.restoreState()
 
@@ -84,9 +86,9 @@ def patient_rows(patient: Patient, t: Theme, row_width: float) -> list[Flowable]
     """Patient, Date and Prescribed by, filled in or left as rules to write on; the date gets the
     room its text needs."""
     date = min(0.5, max(0.25, _date_need(patient, t) / row_width))  # a long name beside it keeps the rest
-    if t.large:  # in large print a name takes a line of its own
-        return [FieldRow([("Patient:", patient.name, 1)], t),
-                FieldRow([("Prescribed by:", patient.therapist, 1 - date), ("Date:", patient.date, date)], t)]
+    if t.large:  # in large print each takes a line of its own
+        return [FieldRow([("Patient:", patient.name, 1)], t), FieldRow([("Prescribed by:", patient.therapist, 1)], t),
+                FieldRow([("Date:", patient.date, 1)], t)]
     return [FieldRow([("Patient:", patient.name, 1 - date), ("Date:", patient.date, date)], t),
             FieldRow([("Prescribed by:", patient.therapist, 1)], t)]
 

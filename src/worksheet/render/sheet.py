@@ -30,7 +30,7 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     story.append(Text(ws.subtitle, ss["subtitle"]) if ws.subtitle else Gap(8))
     patient = s.patient if s.patient_header else None
     if not in_booklet and not plan_at_end:
-        story += [plan_box(s.plan, patient, s.clinic, t, width), Gap(6 if t.tight else 10)]
+        story += [plan_box(s.plan, patient, s.clinic, t, width), Gap(3 if t.tight else 10)]
     elif not in_booklet and patient is not None:
         story += [*patient_rows(patient, t, width), Gap(10)]
     for paragraph in ws.intro:

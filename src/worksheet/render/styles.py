@@ -86,7 +86,7 @@ class Theme:
         return Geometry(
             w, h, left=self.margin, right=self.margin, top=self.top,
             header=0.4 * inch if not self.large else 0.5 * inch,
-            footer_gap=0.12 * inch, footer_bottom=0.4 * inch if not self.large else 0.45 * inch,
+            footer_gap=0.16 * inch, footer_bottom=0.4 * inch if not self.large else 0.45 * inch,
         )
 
 

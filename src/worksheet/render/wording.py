@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..model import Count, Dose, Duration, Frequency
 
 DEFAULT_DISCLAIMER = (
-    "General advice, not a plan made for you. Ask your therapist before you start, "
-    "and stop and call them if an exercise causes pain, dizziness or numbness."
+    "These are general exercises, not medical advice. Check with your therapist before you start, "
+    "and stop and call them if one causes pain, dizziness or numbness."
 )
 NBSP = "\u00a0"  # a space where a line must not break: "5 to 10 times" is read as one thing
 
@@ -100,8 +100,8 @@ def dose_parts(dose: Dose) -> list[tuple[str, str]]:
     if dose.reps:
         lead, _, rest = reps_words(dose.reps).partition(" ")
         text = rest if rest.startswith("once") else unit(rest)
-        if sides in ("each", "alternate"):  # the count is per side: say so on the same line
-            text = f"{text} {unit('each side')}"
+        if sides in ("each", "alternate"):  # the count is per side: said with it, never on a line of its own
+            text = f"{text}{NBSP}{unit('each side')}"
             sides = None if sides == "each" else "switch"
         parts.append((lead, text))
     if dose.sets and (dose.sets.is_range or dose.sets.low > 1):  # "1 set" only adds words
