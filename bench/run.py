@@ -80,17 +80,21 @@ def cold_starts(ours: list[str], reference: list[str], cwd: Path, times: int = 9
     return statistics.median(a), statistics.median(b)
 
 
-def in_process(paths: list[Path]) -> float:
-    """Milliseconds per worksheet, read + validated + laid out, in one process."""
+def in_process(paths: list[Path], figures: bool = True) -> float:
+    """Milliseconds per worksheet, read + validated + laid out, in one process (with each
+    exercise's figure, or without: --no-figures)."""
     from worksheet.build import pipeline
+    from worksheet.model import PrintOptions
     from worksheet.render import document
 
+    options = PrintOptions(figures=figures)
     wss = [pipeline.load(p) for p in paths[:3]]
     for ws in wss:
-        document.render(ws)  # warm: fonts, styles, imports
+        document.render(ws, options.resolve(ws))  # warm: fonts, styles, imports
     start = time.perf_counter()
     for p in paths:
-        document.render(pipeline.load(p))
+        ws = pipeline.load(p)
+        document.render(ws, options.resolve(ws))
     return (time.perf_counter() - start) / len(paths) * 1000
 
 
@@ -224,8 +228,10 @@ def main() -> None:
         folder.mkdir()
         paths = make_corpus(folder, args.n)
         sample = paths[: min(200, args.n)]
-        ours, floor = best_of(3, lambda: in_process(sample), lambda: canvas_floor(sample))
+        ours, bare, floor = best_of(3, lambda: in_process(sample), lambda: in_process(sample, figures=False),
+                                    lambda: canvas_floor(sample))
         rows.append(("in-process, ms per worksheet (load + layout)", f"{ours:.1f}"))
+        rows.append(("  the same without figures (--no-figures)", f"{bare:.1f}"))
         rows.append(("bare-canvas floor, ms per worksheet, same run", f"{floor:.1f}"))
         rows.append(("ratio to the floor (target <= 1.2)", f"{ours / floor:.2f}"))
         rows.append((f"one worksheet personalised for {min(200, args.n)} patients, ms each", f"{personalised(paths[0], min(200, args.n)):.1f}"))

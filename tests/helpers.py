@@ -171,3 +171,13 @@ def text_sizes(pdf: Path, page: int) -> list[tuple[float, float, float]]:
 
     PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
     return found
+
+
+def figures_drawn(path: Path) -> list[list[str]]:
+    """The exercise figures each page draws, in order: the names of the form XObjects it uses
+    (a figure is stored once per document and drawn wherever it is shown)."""
+    import re
+
+    reader = PdfReader(path)
+    return [[m.decode()[1:] for m in re.findall(rb"/FormXob\.Fig\w+(?= Do)", page.get_contents().get_data())]
+            if page.get_contents() is not None else [] for page in reader.pages]

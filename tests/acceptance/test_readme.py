@@ -16,6 +16,7 @@ SECTIONS = {
     "frequency": fields.FREQUENCY_FIELDS,
     "clinic": fields.CLINIC_FIELDS,
     "plan": fields.PLAN_FIELDS,
+    "figure": fields.FIGURE_FIELDS,
 }
 
 

@@ -71,13 +71,14 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--weeks", type=click.IntRange(1, 52), default=None, help="For how many weeks, for the plan box."),
         click.option("--next-visit", callback=person_text, help="The next visit, as you want it written, for the plan box."),
         click.option("--no-notes-lines", is_flag=True, help="Leave the space after the last exercise blank instead of ruled for notes."),
+        click.option("--no-figures", is_flag=True, help="Print no figures (a clinic's own 'image:' pictures still print)."),
     ]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, page_size: str | None, large_print: bool | None, log: bool | None, log_days: int | None,
                 patient: str | None, therapist: str | None, date: str | None, patient_header: bool,
                 clinic_file: Path | None, how_often: str | None, weeks: int | None, next_visit: str | None,
-                no_notes_lines: bool, duplex: bool = False, **kwargs: Any) -> Any:
+                no_notes_lines: bool, no_figures: bool, duplex: bool = False, **kwargs: Any) -> Any:
         from ..model import Patient, Plan, PrintOptions  # not at start-up: --help needs no model
 
         clinic = None
@@ -89,6 +90,7 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             page_size=cast("PageSize | None", page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
             patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
             plan=Plan(how_often, weeks, next_visit), notes_lines=not no_notes_lines, duplex=duplex,
+            figures=not no_figures,
         )
         return fn(*args, options=opts, **kwargs)
 

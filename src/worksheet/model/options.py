@@ -49,6 +49,7 @@ class PrintOptions:
     plan: Plan = field(default_factory=Plan)  # parts given here win over the worksheet's plan
     notes_lines: bool = True  # ruled "Notes" lines in the space left at the end
     duplex: bool = False  # a booklet's worksheets each start on a right-hand page
+    figures: bool = True  # each exercise's figure (--no-figures: none)
 
     def resolve(self, ws: Worksheet) -> Settings:
         """The settings for one worksheet: these options over the file's own."""
@@ -63,6 +64,7 @@ class PrintOptions:
             plan=self.plan.over(ws.plan),
             notes_lines=self.notes_lines,
             duplex=self.duplex,
+            figures=self.figures,
         )
 
 
@@ -80,3 +82,4 @@ class Settings:
     plan: Plan = field(default_factory=Plan)
     notes_lines: bool = True
     duplex: bool = False
+    figures: bool = True

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import Issue
+from ..illustrate import FigureSpec
 
 PageSize = Literal["letter", "a4"]
 Sides = Literal["each", "alternate", "both", "left", "right"]
@@ -91,6 +92,8 @@ class Exercise:
     library_id: str | None = None  # the library entry it comes from, if any
     image: Path | None = None  # a checked PNG or JPEG inside the project folder
     video: str | None = None  # an http(s) address, printed as a QR code
+    figure: FigureSpec | None = None  # its picture as checked pose data (none when 'image' or 'figure: none')
+    figure_alt: str | None = None  # the picture in words, for readers who cannot see it
 
 
 @dataclass(frozen=True, slots=True)

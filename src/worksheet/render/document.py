@@ -30,6 +30,7 @@ rl_config.useA85 = 0
 
 StoryMaker = Callable[[Theme, Geometry, list[int] | None, bool], list[Any]]  # ..., plan_at_end
 LONELY = 0.45  # a last page whose blocks fill no more than this share of it is re-balanced
+SLACK = 0.7  # ... and so is one whose blocks would nearly fit in the room left on the pages before
 
 
 @dataclass(frozen=True)
@@ -58,20 +59,23 @@ def _lay_out(sheets: Sequence[Worksheet], s: Settings, t: Theme, story_for: Stor
 
 
 def _short_last_page(pages: Pages) -> bool:
-    """Whether the last page with blocks holds little: one short block, or two that together
-    fill less than half of it (what tighter spacing might pull back onto the page before)."""
+    """Whether the last page with blocks might be pulled back by tighter spacing: it holds
+    little (one short block, or two that together fill less than half of it), or the room
+    left at the foot of the pages before it adds up to most of what it holds."""
     if not pages.blocks:
         return False
     last = max(pages.blocks)
     frame_height = pages.frames["later"][3]
-    return last > 1 and sum(pages.blocks[last]) <= LONELY * frame_height
+    held = sum(pages.blocks[last])
+    left_over = sum(room for page, room in pages.slack.items() if page < last)
+    return last > 1 and (held <= LONELY * frame_height or left_over >= SLACK * held)
 
 
 def _no_block_on_page_one(pages: Pages) -> bool:
     return bool(pages.blocks) and 1 not in pages.blocks
 
 
-def _build(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, title: str, subject: str, contents: bool = False) -> Rendered:
+def render_story(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker, title: str, subject: str, contents: bool = False) -> Rendered:
     """Lay the story out and save it. When its last page would hold little (one short block), or
     page 1 no exercise at all (large print with a patient line and a plan), the story is laid
     out again with less space between things (never smaller type), and that is kept if it
@@ -105,7 +109,7 @@ def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
     def story_for(t: Theme, geo: Geometry, _: list[int] | None, plan_at_end: bool) -> list[Any]:
         return worksheet_story(ws, s, t, geo.frame_width, wide_width=geo.landscape().frame_width, plan_at_end=plan_at_end)
 
-    return _build([ws], s, story_for, ws.title, ws.subtitle or "Home exercise worksheet")
+    return render_story([ws], s, story_for, ws.title, ws.subtitle or "Home exercise worksheet")
 
 
 def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str) -> Rendered:
@@ -116,4 +120,4 @@ def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], ti
     def story_for(t: Theme, geo: Geometry, starts: list[int] | None, _: bool) -> list[Any]:
         return booklet_story(sheets, settings, title, t, geo.frame_width, starts, geo.landscape().frame_width)
 
-    return _build(sheets, settings[0], story_for, title, DEFAULT_PROGRAM_TITLE, contents=True)
+    return render_story(sheets, settings[0], story_for, title, DEFAULT_PROGRAM_TITLE, contents=True)

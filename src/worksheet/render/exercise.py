@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Exercise
 from . import fonts, styles, wording
+from .figures import figure_box
 from .flow import Block, Box, Flowable, Gap, Row, Stack, Text
 from .pages import Anchor
 from .parts import Badge, Picture, labelled, prepared, qr_block
@@ -84,8 +85,10 @@ def _caution_box(ex: Exercise, t: Theme) -> Box | None:
     return Box(paras, line=1.5, line_color=styles.INK, pad=t.box_pad)
 
 
-def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale: float = 1.0) -> list[Any]:
-    """What to look at, how much, with what, and when to stop: picture, video code, the dose
+def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale: float = 1.0,
+          figures: bool = True, caution: bool = True) -> list[Any]:
+    """What to look at, how much, with what, and when to stop: the figure or the clinic's
+    own picture, video code, the dose
     in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
     print) layout the dose and the caution stand side by side."""
     parts: list[Any] = []
@@ -99,49 +102,66 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale
 
     if ex.image is not None:
         add(_picture(ex.image, width, max(t.min_picture_height, t.max_picture_height * scale)))
+    elif ex.figure is not None and figures:
+        add(figure_box(ex.figure, ex.figure_alt, t, width, scale))
     if ex.video:
         add(qr_block(ex.video, "Video", t, width, max(t.min_qr_size, t.qr_size * scale)))
-    dose, caution = _dose_box(ex, t), _caution_box(ex, t)
-    if not t.two_columns and side_by_side and dose is not None and caution is not None:
+    dose, stop = _dose_box(ex, t), _caution_box(ex, t) if caution else None
+    if not t.two_columns and side_by_side and dose is not None and stop is not None:
         half = (width - t.column_gap) / 2
-        add(Row([dose, None, caution], [half, t.column_gap, half]))
+        add(Row([dose, None, stop], [half, t.column_gap, half]))
     else:
         add(dose)
-        add(caution)
+        add(stop)
     return parts
 
 
 SHRINK = 0.85  # each smaller version of a block: its picture and QR code this much smaller
 
 
-def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, scale: float = 1.0) -> Block:
+def _above(ex: Exercise, t: Theme, width: float, scale: float, shown: bool) -> list[Any]:
+    """The figure across the column, above the steps (one-column layouts)."""
+    if not shown or ex.figure is None:
+        return []
+    return [figure_box(ex.figure, ex.figure_alt, t, width, scale), Gap(t.card_gap)]
+
+
+def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, scale: float = 1.0,
+                   figures: bool = True) -> Block:
     """One exercise, kept on one page whole. Where it does not fit, smaller versions (picture
     and QR code shrunk step by step, never below the theme's limits) are tried before it moves
     to the next page; one taller than a page flows as one column, its heading kept with the
     first line after it."""
     heading = _heading(ex, number, t, width)
     left = _instructions(ex, t)
+    shown = figures and ex.image is None and ex.figure is not None  # a clinic's own picture wins
+    pictured = shown or ex.image is not None or ex.video is not None
     right_width = round(width * t.card_share)
-    right = _card(ex, t, right_width, scale=scale) if t.two_columns else []
+    # Two columns: what it looks like and how much on the right (picture, video code, dose), how
+    # to do it on the left. The caution goes under the steps where a picture fills the right.
+    right = _card(ex, t, right_width, scale=scale, figures=figures, caution=not pictured) if t.two_columns else []
+    stop = _caution_box(ex, t) if pictured else None
     body: list[Any]
     if left and right:
         left_width = width - right_width - t.column_gap
-        body = [Row([Stack(left), None, Stack(right)], [left_width, t.column_gap, right_width])]
-    else:
-        card = _card(ex, t, width, scale=scale)
-        body = left + ([Gap(t.card_gap)] if left and card else []) + card
+        under = [Gap(t.card_gap), stop] if stop is not None else []
+        body = [Row([Stack([*left, *under]), None, Stack(right)], [left_width, t.column_gap, right_width])]
+    else:  # one column: the figure above the steps, across the page
+        card = _card(ex, t, width, scale=scale, figures=False)
+        body = _above(ex, t, width, scale, shown) + left + ([Gap(t.card_gap)] if left and card else []) + card
 
     anchor = Anchor(key, f"{number}. {ex.name}", 1)
 
     def fallback() -> list[Any]:
-        card = _card(ex, t, width, side_by_side=False, scale=scale)
-        rest = [*left, *([Gap(t.card_gap)] if left and card else []), *card]
+        card = _card(ex, t, width, side_by_side=False, scale=scale, figures=False)
+        rest = [*_above(ex, t, width, scale, shown), *left, *([Gap(t.card_gap)] if left and card else []), *card]
         return [Block([anchor, heading, Gap(t.heading_gap), *rest[:1]]), *rest[1:]]  # never a heading alone at a page foot
 
     def smaller() -> Block | None:
         can_shrink = (ex.image is not None and t.max_picture_height * scale > t.min_picture_height) or (
-            ex.video is not None and t.qr_size * scale > t.min_qr_size)
-        return exercise_block(ex, number, t, width, key, scale * SHRINK) if can_shrink else None
+            ex.video is not None and t.qr_size * scale > t.min_qr_size) or (
+            ex.figure is not None and figures and t.figure_height[0] * scale > t.min_figure_height)
+        return exercise_block(ex, number, t, width, key, scale * SHRINK, figures) if can_shrink else None
 
     block = Block([anchor, heading, Gap(t.heading_gap), *body], fallback, smaller)
     block.label = _label(ex)

@@ -228,10 +228,12 @@ class Stack(Flowable):
 
 
 class Row(Flowable):
-    """Flowables side by side at fixed widths, aligned at the top or in the middle."""
+    """Flowables side by side at fixed widths, aligned at the top or in the middle; with
+    ``stretch``, boxes are drawn as high as the row (cards that line up)."""
 
-    def __init__(self, cells: Sequence[Flowable | None], widths: Sequence[float], middle: bool = False) -> None:
-        self.cells, self.widths, self.middle = list(cells), list(widths), middle
+    def __init__(self, cells: Sequence[Flowable | None], widths: Sequence[float], middle: bool = False,
+                 stretch: bool = False) -> None:
+        self.cells, self.widths, self.middle, self.stretch = list(cells), list(widths), middle, stretch
         self._heights: list[float] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -243,6 +245,8 @@ class Row(Flowable):
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         assert self._heights is not None
         for cell, w, h in zip(self.cells, self.widths, self._heights, strict=True):
+            if self.stretch and isinstance(cell, Box):
+                cell.height = h = self.height
             if cell is not None:
                 cell.drawOn(canv, x, y + (self.height - h) / 2 if self.middle else y + self.height - h)
             x += w
@@ -273,7 +277,7 @@ class Box(Flowable):
         return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color, self.PAD) for p in parts]
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
-        left, _, _, bottom = self.PAD
+        left, _, _, _bottom = self.PAD
         if self.background is not None or self.line:
             canv.saveState()
             if self.background is not None:
@@ -283,7 +287,7 @@ class Box(Flowable):
                 canv.setLineWidth(self.line)
             canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)
             canv.restoreState()
-        self.stack.draw_at(canv, x + left, y + bottom)
+        self.stack.draw_at(canv, x + left, y + self.height - self.PAD[2] - self.stack.height)  # from the top
 
 
 class Block(Stack):

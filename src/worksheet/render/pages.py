@@ -261,6 +261,7 @@ class Pages:
         self.head: str | None = None  # the running head, when not the worksheet's title
         self.starts: list[int] = []  # the first page of each worksheet
         self.blocks: dict[int, list[float]] = {}  # page -> heights of the whole blocks on it
+        self.slack: dict[int, float] = {}  # page -> the room left at its foot when the next part did not fit
 
     def run(self, story: Sequence[Any], canv: Canvas) -> None:
         canv.showOutline()  # open the bookmarks pane: exercise names at a click
@@ -295,6 +296,7 @@ class Pages:
                 self._fail(f)
             else:  # on to the next page, once (a sideways page goes on sideways)
                 todo.append((f, True))
+                self.slack[self.page] = self.frame.y - self.frame.bottom
                 canv.showPage()
                 self._begin(canv, "wide" if self.template == "wide" else "later")
         canv.showPage()

@@ -42,7 +42,7 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     story.append(Gap(6))
     for number, ex in enumerate(ws.exercises, 1):
         story.append(Divider(t))
-        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}"))
+        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}", figures=s.figures))
     if ws.notes:
         block: list[Any] = [Divider(t), Anchor(f"{prefix}notes", "Notes", 1), Text("Notes", ss["section"])]
         block += [Text(p, ss["body"]) for p in ws.notes]

@@ -71,6 +71,8 @@ class Theme:
     min_picture_height: float  # a picture shrinks this far before its block moves to a new page
     qr_size: float
     min_qr_size: float  # still scans from a phone held at reading distance
+    figure_height: tuple[float, float]  # a figure's box is as high as it needs, within these
+    min_figure_height: float  # a figure shrinks this far before its block moves to a new page
     check_box: float  # a tick box in the log, sized for a pen
     header_size: float
     page_number_size: float
@@ -155,6 +157,7 @@ def theme(large: bool = False, tight: bool = False) -> Theme:
             two_columns=True, badge=26, badge_gap=9,
             block_gap=10 * squeeze, card_share=0.37, column_gap=16, card_gap=6 * squeeze, max_picture_height=2.2 * inch,
             min_picture_height=1.2 * inch, qr_size=0.95 * inch, min_qr_size=0.75 * inch, check_box=16,
+            figure_height=(64, 100), min_figure_height=56,
             header_size=11, page_number_size=11, margin=0.6 * inch, top=0.55 * inch, small=11, tight=tight,
             heading_gap=3 if tight else 5, box_pad=(7, 7, 3.5, 5) if tight else (8, 8, 5, 7),
         )
@@ -163,6 +166,7 @@ def theme(large: bool = False, tight: bool = False) -> Theme:
         two_columns=False, badge=34, badge_gap=12,
         block_gap=16 * squeeze, card_share=0.5, column_gap=20, card_gap=10 * squeeze, max_picture_height=3.0 * inch,
         min_picture_height=1.6 * inch, qr_size=1.2 * inch, min_qr_size=0.9 * inch, check_box=19,
+        figure_height=(110, 200), min_figure_height=64,
         header_size=16, page_number_size=16, margin=1.0 * inch, top=0.9 * inch, small=16, tight=tight,
         heading_gap=4 if tight else 6, box_pad=(8, 8, 4, 6) if tight else (9, 9, 6, 8),
     )

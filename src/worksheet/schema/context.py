@@ -30,7 +30,7 @@ class Context:
     """Where issues go, and the file they are about."""
 
     def __init__(self, doc: Document, issues: list[Issue], charset: Collection[int] | None, root: Path | None = None,
-                 warnings: list[Issue] | None = None) -> None:
+                 warnings: list[Issue] | None = None, figures: set[Any] | None = None) -> None:
         self.doc = doc
         self.issues = issues
         self.warnings: list[Issue] = [] if warnings is None else warnings
@@ -39,10 +39,11 @@ class Context:
         # text needs no character-by-character check.
         self.ascii_ok = charset is not None and all(c in charset for c in range(0x20, 0x7F))
         self.root = root  # the project folder: files a worksheet names must be inside it
+        self.figures: set[Any] = set() if figures is None else figures  # the different figures checked so far
 
     def for_document(self, doc: Document) -> Context:
         """A context for another file (a library entry) that shares this one's issues."""
-        return Context(doc, self.issues, self.charset, self.root, self.warnings)
+        return Context(doc, self.issues, self.charset, self.root, self.warnings, self.figures)
 
     def bad(self, node: Node, message: str) -> Rejected:
         """Record a problem with ``node``; return the exception to raise."""

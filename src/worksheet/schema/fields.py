@@ -8,7 +8,8 @@ so the three can never say different things.
 from __future__ import annotations
 
 from .. import model
-from .context import Field
+from .context import Field, Value
+from .figure import FIGURE_FIELDS, read_figure
 from .values import (
     BOOL,
     DURATION,
@@ -26,7 +27,9 @@ from .values import (
     text_value,
 )
 
-__all__ = ["CLINIC_FIELDS", "DOSE_FIELDS", "EXERCISE_FIELDS", "FREQUENCY_FIELDS", "PLAN_FIELDS", "WORKSHEET_FIELDS"]
+__all__ = ["CLINIC_FIELDS", "DOSE_FIELDS", "EXERCISE_FIELDS", "FIGURE", "FIGURE_FIELDS", "FREQUENCY_FIELDS", "PLAN_FIELDS", "WORKSHEET_FIELDS"]
+
+FIGURE = Value(read_figure, {"anyOf": [{"enum": ["none"]}, {"$ref": "#/$defs/figure"}]})
 
 DOSE_FIELDS = (
     Field("hold", DURATION, "How long to hold each time: '30 s', '3-5 s', '1 min', '1:30', or a number of seconds (at most 10 minutes).", "30 s"),
@@ -44,7 +47,8 @@ EXERCISE_FIELDS = (
     *DOSE_FIELDS,
     Field("feel", text_value(300), "What the patient should feel, such as 'A gentle stretch in your lower back.'", "A gentle stretch in your lower back."),
     Field("caution", text_list_value(400, 10, sentences=True), "When to stop or what to avoid: text or a list of text, printed in a box.", "Stop if you feel pain going down your leg."),
-    Field("image", IMAGE, "A picture of the movement (PNG or JPEG), as a path relative to this file and inside the project folder; printed beside the steps.", "images/bridge.png"),
+    Field("figure", FIGURE, "The picture drawn for it, as pose data (see the figure fields): a base posture, props, and joint changes for the start and the end. 'none' prints no picture, even where the library entry has one.", "none"),
+    Field("image", IMAGE, "A picture of the movement (PNG or JPEG), as a path relative to this file and inside the project folder; printed beside the steps, instead of the figure.", "images/bridge.png"),
     Field("video", URL, "A web address of a video of the movement (http or https); printed as a QR code with the address under it.", "https://example.org/bridge"),
     Field("equipment", text_list_value(60, 10), "What the patient needs, such as a towel or a chair: text or a list.", "[towel]"),
     Field("notes", paragraphs_value(2_000), "Extra tips for this exercise; a blank line starts a new paragraph.", "Go slowly."),

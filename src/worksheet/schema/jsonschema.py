@@ -13,7 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from .context import Field
-from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, FREQUENCY_FIELDS, PLAN_FIELDS, WORKSHEET_FIELDS
+from .fields import (
+    CLINIC_FIELDS,
+    DOSE_FIELDS,
+    EXERCISE_FIELDS,
+    FIGURE_FIELDS,
+    FREQUENCY_FIELDS,
+    PLAN_FIELDS,
+    WORKSHEET_FIELDS,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("worksheet", "exercise", "clinic")
@@ -50,6 +58,7 @@ def _defs() -> dict[str, Any]:
         "dose": _object(DOSE_FIELDS, "A dose applied to exercises that give none"),
         "frequency": _object(FREQUENCY_FIELDS, "How often, as keys"),
         "plan": _object(PLAN_FIELDS, "The patient's plan, printed on page 1"),
+        "figure": _object(FIGURE_FIELDS, "An exercise's picture as pose data"),
     }
 
 

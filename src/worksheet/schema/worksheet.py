@@ -12,7 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from .. import model
+from .. import illustrate, model
 from ..defaults import LIBRARY_FOLDER
 from ..errors import InputError, Issue, shown
 from ..read import source
@@ -20,6 +20,7 @@ from ..read.library import Library
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
 from .context import Context, Rejected, capitalized, read_mapping
 from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, PLAN_FIELDS, WORKSHEET_FIELDS
+from .figure import NONE
 from .values import LIBRARY_ID
 
 _NOT_A_MAPPING = "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'."
@@ -114,6 +115,9 @@ def _exercise(
         raise ctx.bad(node, f"{capitalized(where)} has no 'name', and neither has the entry it uses; add one, for example 'name: Pelvic tilt'.")
     if not ok:
         raise Rejected()
+    figure = merged.get("figure")
+    if figure == NONE or merged.get("image") is not None:  # a clinic's own picture wins
+        figure = None
     return model.Exercise(
         name=merged["name"],
         line=node.line,
@@ -127,6 +131,8 @@ def _exercise(
         library_id=merged.get("use") if node.get("use") is not None else None,
         image=merged.get("image"),
         video=merged.get("video"),
+        figure=figure,
+        figure_alt=illustrate.alt_text(figure) if figure else None,
     )
 
 

@@ -1,0 +1,57 @@
+"""An exercise's figure on the page: drawn once per document, placed wherever it is shown.
+
+Why: a booklet may show the pelvic tilt in four worksheets, and a worksheet is sometimes laid
+out twice (a tighter second pass); the figure's paths are written once per document as a form
+XObject and each page only says "draw form F here", so the file holds each picture once.
+The box is as high as the figure needs (a figure lying down is low and wide, one sitting is
+tall), within the theme's limits so that a page keeps its rhythm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import illustrate
+from ..illustrate import FigureSpec
+from .flow import Flowable
+from .styles import Theme
+
+
+class Figure(Flowable):
+    """Start and end of an exercise, side by side with an arrow between, at a fixed size."""
+
+    def __init__(self, spec: FigureSpec, width: float, height: float, layout: str = "pair", alt: str | None = None) -> None:
+        self.spec, self.width, self.height, self.layout = spec, round(width, 2), round(height, 2), layout
+        self.alt = alt  # the figure in words (for the tagged PDF)
+
+    @property
+    def form_name(self) -> str:
+        """The same figure at the same size has the same name in every document: same bytes."""
+        digest = hashlib.sha256(repr((self.spec, self.width, self.height, self.layout)).encode()).hexdigest()
+        return f"Fig{digest[:16]}"
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        name = self.form_name
+        if not canv.hasForm(name):
+            canv.beginForm(name, 0, 0, self.width, self.height)
+            illustrate.draw(canv, self.spec, 0, 0, self.width, self.height, self.layout)
+            canv.endForm()
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(name)
+        canv.restoreState()
+
+
+def figure_box(spec: FigureSpec, alt: str | None, t: Theme, width: float, scale: float = 1.0) -> Figure:
+    """The figure as wide as ``width``, as high as it needs within the theme's limits (both
+    limits times ``scale``, never below the smallest a figure may be). Start and end stand side
+    by side; a figure lying down, too small side by side, has its start above its end."""
+    low = max(t.min_figure_height, t.figure_height[0] * scale)
+    high = max(low, t.figure_height[1] * scale)
+    layout = "pair"
+    natural = illustrate.natural_height(spec, width, layout)
+    if natural < low and illustrate.wide(spec):
+        layout, natural = "stack", illustrate.natural_height(spec, width, "stack")
+    return Figure(spec, width, min(max(natural, low), high), layout, alt)
