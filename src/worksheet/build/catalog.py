@@ -53,7 +53,7 @@ def build_catalog(folder: Path, target: Path, options: PrintOptions | None = Non
 
     options = options or PrintOptions()
     with files.recording() as reads:
-        entries = load_library(folder)
+        entries = sorted(load_library(folder), key=lambda e: (e[1].name.casefold(), e[0]))  # found by the name a card shows
         sheet = Worksheet(source=display_path(folder), title=CATALOG_TITLE, exercises=tuple(ex for _, ex in entries))
         settings = dataclasses.replace(options.resolve(sheet), log=False, patient_header=False)
         rendered = render_catalog(sheet, [entry_id for entry_id, _ in entries], settings)

@@ -24,7 +24,7 @@ from .spec import FigureSpec, pose_changes, resolve_contacts
 
 # Greys (0 black, 1 white) and line weights at print size (a panel 0.8 inch high).
 INK = 0.0
-FAR = 0.42  # far-side limbs: dark enough to survive a cheap printer
+FAR = 0.33  # far-side limbs: dark enough to survive a cheap printer
 FADED = 0.68  # the start pose drawn under the end
 GROUND = 0.9  # a mat seen from above
 PRINT_PANEL_H = 57.6
@@ -149,7 +149,7 @@ def frame(spec: FigureSpec, width: float, height: float, layout: str = "auto") -
     panels = [0.0, panel_w + gap] if layout == "pair" else [0.0, 0.0] if layout == "stack" else [0.0]
     origins = tuple(px + (panel_w - used_w) / 2 - x0 * s for px in panels)
     oys = (oy + panel_h + gap, oy) if layout == "stack" else tuple(oy for _ in panels)
-    lw = max(0.45, min(1.6, LINE * panel_h / PRINT_PANEL_H))
+    lw = max(0.75, min(1.6, LINE * panel_h / PRINT_PANEL_H))  # never a hairline: a small figure keeps a firm outline
     return Frame(layout, s, origins, oy, panel_w, gap, x0, x1, lw, oys, panel_h)
 
 
@@ -219,8 +219,8 @@ def scene(spec: FigureSpec, width: float, height: float, layout: str = "auto") -
         tri = (("M", round(cx - r * 0.6, 2), round(cy + r, 2)), ("L", round(cx + r * 0.9, 2), round(cy, 2)),
                ("L", round(cx - r * 0.6, 2), round(cy - r, 2)), ("Z",))
         shapes.append(Shape(tri, INK, None, 0.0))
-    if f.layout == "stack":  # pointing down, at the right edge between the two: clear of the figures and the text
-        cx, cy, r = 0.96 * width, f.panel_h + f.gap / 2, min(f.gap * 0.4, width * 0.03)
+    if f.layout == "stack":  # pointing down, centred in the gap between the two
+        cx, cy, r = 0.5 * width, f.panel_h + f.gap / 2, min(f.gap * 0.4, width * 0.03)
         tri = (("M", round(cx - r, 2), round(cy + r * 0.6, 2)), ("L", round(cx, 2), round(cy - r * 0.9, 2)),
                ("L", round(cx + r, 2), round(cy + r * 0.6, 2)), ("Z",))
         shapes.append(Shape(tri, INK, None, 0.0))

@@ -52,6 +52,9 @@ def figure_box(spec: FigureSpec, alt: str | None, t: Theme, width: float, scale:
     high = max(low, t.figure_height[1] * scale)
     layout = "pair"
     natural = illustrate.natural_height(spec, width, layout)
-    if natural < low and illustrate.wide(spec):
-        layout, natural = "stack", illustrate.natural_height(spec, width, "stack")
+    if natural < low and illustrate.wide(spec):  # two poses one above the other may be a little taller
+        layout, natural, high = "stack", illustrate.natural_height(spec, width, "stack"), high * STACK_ROOM
     return Figure(spec, width, min(max(natural, low), high), layout, alt)
+
+
+STACK_ROOM = 1.3  # a stacked figure's greatest height, as a share of a side-by-side one's
