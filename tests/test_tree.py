@@ -17,12 +17,13 @@ SRC = ROOT / "src" / "worksheet"
 TOP = {"errors", "defaults", "__init__", "__main__"}  # shared by every stage
 ALLOWED = {
     "illustrate": set(),  # figures from pose data: pure geometry, used by the model, the schema and render
+    "i18n": set(),  # printed words per language: used by the schema (frequencies), render and the CLI
     "model": {"illustrate"},
     "read": set(),
-    "schema": {"model", "read", "illustrate"},
-    "render": {"model", "read", "illustrate"},
-    "build": {"model", "read", "schema", "render", "illustrate"},
-    "cli": {"model", "read", "build", "render", "schema"},
+    "schema": {"model", "read", "illustrate", "i18n"},
+    "render": {"model", "read", "illustrate", "i18n"},
+    "build": {"model", "read", "schema", "render", "illustrate", "i18n"},
+    "cli": {"model", "read", "build", "render", "schema", "i18n"},
 }
 NO_TEST_MODULE = {
     "__main__.py": "two lines; `python -m worksheet` runs in tests/acceptance/test_faults.py",

@@ -84,7 +84,7 @@ def test_unknown_id_cycle_and_bad_entry_are_located(lib: Path) -> None:
     assert result.exit_code == 1
     assert [line for line in result.stderr.splitlines() if not line.startswith(" ")] == [
         "worksheets/library/broken.yaml:2:7: 'reps' must be a whole number such as 10 or a range such as 10-15, not 'lots'.",
-        "worksheets/library/broken.yaml:3:1: Unknown key 'color' in library entry 'broken'; the known keys are caution, equipment, feel, figure, frequency, hold, image, name, notes, position, reps, sets, sides, steps, use, video.",
+        "worksheets/library/broken.yaml:3:1: Unknown key 'color' in library entry 'broken'; the known keys are caution, equipment, feel, figure, frequency, hold, image, name, notes, position, reps, sets, sides, steps, translations, use, video.",
         "worksheets/library/loop-b.yaml:1:6: The library entry 'loop-a' uses itself (loop-a -> loop-b -> loop-a); remove one of the 'use' keys.",
         "worksheets/w.yaml:3:10: There is no exercise 'knee-to-chst' in worksheets/library/; the nearest is 'knee-to-chest'.",
         "worksheets/w.yaml:7:11: 'hold' must be a time such as '30 s', '3-5 s', '1 min' or '1:30', not 'forever'.",

@@ -9,14 +9,13 @@ import pytest
 
 from tests.helpers import run, write
 from worksheet.errors import Issue
-from worksheet.model import Count, Duration, Frequency
+from worksheet.model import Count, Duration
 from worksheet.read.source import Mapping, parse_text
 from worksheet.render import fonts
 from worksheet.schema.context import Context, Rejected, Value
 from worksheet.schema.values import (
     BOOL,
     DURATION,
-    FREQUENCY,
     LANGUAGE,
     LIBRARY_ID,
     URL,
@@ -148,24 +147,6 @@ def test_durations_people_write(text: str, seconds: tuple[int, int]) -> None:
 ])
 def test_duration_problems(yaml_value: str, message: str) -> None:
     assert read(DURATION, yaml_value) == [f"t.yaml:1:6: {message}"]
-
-
-@pytest.mark.parametrize(("yaml_value", "expected"), [
-    ("once a day", Frequency(Count(1, 1), "day")), ("twice a day", Frequency(Count(2, 2), "day")),
-    ("2 times a day", Frequency(Count(2, 2), "day")), ("3x per week", Frequency(Count(3, 3), "week")),
-    ("2-3 times a week", Frequency(Count(2, 3), "week")), ("daily", Frequency(Count(1, 1), "day")),
-    ("Every Week", Frequency(Count(1, 1), "week")), ("{times: 2, per: day}", Frequency(Count(2, 2), "day")),
-])
-def test_frequencies_people_write(yaml_value: str, expected: Frequency) -> None:
-    assert read(FREQUENCY, yaml_value) == expected
-
-
-def test_frequency_problems() -> None:
-    assert read(FREQUENCY, "often") == [
-        "t.yaml:1:6: 'key' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not 'often'.",
-    ]
-    assert read(FREQUENCY, "30 times a day") == ["t.yaml:1:6: 'key' of 30 is more than 24; check the number."]
-    assert read(FREQUENCY, "{times: 2}") == ["t.yaml:1:6: 'key' has no 'per'; add one, for example 'per: day'."]
 
 
 # --- addresses, tags and ids -------------------------------------------------------------------

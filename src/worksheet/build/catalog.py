@@ -12,20 +12,22 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import BuildError, InputError, Issue, display_path, escape, shown
+from ..i18n import DEFAULT_LANGUAGE
 from ..model import Exercise, PrintOptions, Worksheet
 from ..read import files
 from ..read.library import ID, Library
 from ..render import fonts
 from .results import Built
 
-CATALOG_TITLE = "Exercise library"
+CATALOG_TITLE = "Exercise library"  # in English; the catalogue prints it in its language
 FIGURE_FORMATS = (".svg", ".png")
 _MARK = b"worksheet figure"  # in every SVG and PNG we write: only those are ever replaced
 _MAX_OURS = 16 * 1024 * 1024
 
 
-def load_library(folder: Path) -> list[tuple[str, Exercise]]:
-    """Every entry of a library folder, checked, by id; InputError with every problem in all of them."""
+def load_library(folder: Path, language: str | None = None, warnings: list[Issue] | None = None) -> list[tuple[str, Exercise]]:
+    """Every entry of a library folder, checked, by id, its text in ``language``; InputError with
+    every problem in all of them; missing translations go to ``warnings``."""
     from ..schema import load_library_entry
 
     kind = files.kind(folder)
@@ -37,7 +39,8 @@ def load_library(folder: Path) -> list[tuple[str, Exercise]]:
     entries, problems, more = [], [], 0
     for entry_id in ids:
         try:
-            entries.append((entry_id, load_library_entry(folder / f"{entry_id}.yaml", charset=fonts.charset())))
+            entries.append((entry_id, load_library_entry(folder / f"{entry_id}.yaml", charset=fonts.charset(),
+                                                         language=language, warnings=warnings)))
         except InputError as e:
             problems += e.issues
             more += e.more
@@ -52,13 +55,15 @@ def build_catalog(folder: Path, target: Path, options: PrintOptions | None = Non
     from .output import write_atomic
 
     options = options or PrintOptions()
+    warnings: list[Issue] = []
     with files.recording() as reads:
-        entries = sorted(load_library(folder), key=lambda e: (e[1].name.casefold(), e[0]))  # found by the name a card shows
-        sheet = Worksheet(source=display_path(folder), title=CATALOG_TITLE, exercises=tuple(ex for _, ex in entries))
+        entries = sorted(load_library(folder, options.language, warnings), key=lambda e: (e[1].name.casefold(), e[0]))
+        sheet = Worksheet(source=display_path(folder), title=CATALOG_TITLE, exercises=tuple(ex for _, ex in entries),
+                          language=options.language or DEFAULT_LANGUAGE)
         settings = dataclasses.replace(options.resolve(sheet), log=False, patient_header=False)
         rendered = render_catalog(sheet, [entry_id for entry_id, _ in entries], settings)
     write_atomic(target, rendered.data, inputs=[Path(p) for p in reads])
-    return Built(folder, target, rendered.pages)
+    return Built(folder, target, rendered.pages, warnings=tuple(sorted(set(warnings))))
 
 
 def figure_entry(folder: Path, entry_id: str) -> Exercise:

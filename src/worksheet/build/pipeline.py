@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..defaults import DEFAULT_PROGRAM_TITLE
 from ..errors import BuildError, InputError, Issue, WorksheetError, display_path, escape, shown
 from ..model import Clinic, Exercise, PrintOptions, Settings, Worksheet
 from ..read import files
@@ -61,11 +60,11 @@ def output_path(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.pdf"
 
 
-def load(path: Path) -> Worksheet:
+def load(path: Path, language: str | None = None) -> Worksheet:
     """Read and validate one worksheet, checking every character against the font."""
     from ..schema import load_worksheet  # YAML only when a file is read: a no-op build needs none
 
-    return load_worksheet(path, charset=fonts.charset(), shown=display_path(path))
+    return load_worksheet(path, charset=fonts.charset(), shown=display_path(path), language=language)
 
 
 def load_clinic(path: Path) -> Clinic:
@@ -111,8 +110,10 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
     from .output import write_atomic
 
     with files.recording() as reads:
-        ws = load(path)
+        ws = load(path, options.language)
         settings = settings_for(path, ws, options)
+        if options.bilingual:  # the same worksheet as written, for the words under each instruction
+            settings = dataclasses.replace(settings, beside=load(path))
         rendered = render(ws, settings)
     target = output_path(path, out_dir)
     write_atomic(target, rendered.data, inputs=[path, *(Path(p) for p in reads)])
@@ -229,7 +230,7 @@ def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None 
     sheets, problems, more = [], [], 0
     for path in paths:
         try:
-            sheets.append((path, load(path)))
+            sheets.append((path, load(path, options.language)))
         except InputError as e:
             problems += e.issues
             more += e.more
@@ -238,10 +239,12 @@ def build_booklet(paths: list[Path], target: Path, options: PrintOptions | None 
     settings = [settings_for(path, ws, options) for path, ws in sheets]
     first = settings[0]
     settings = [dataclasses.replace(s, page_size=first.page_size, large_print=first.large_print, clinic=first.clinic) for s in settings]
+    if options.bilingual:
+        settings = [dataclasses.replace(s, beside=load(path)) for s, (path, _) in zip(settings, sheets, strict=True)]
     from ..render.document import render_booklet
 
     with files.recording() as reads:
-        rendered = render_booklet([ws for _, ws in sheets], settings, title or DEFAULT_PROGRAM_TITLE)
+        rendered = render_booklet([ws for _, ws in sheets], settings, title)
     write_atomic(target, rendered.data, inputs=[*paths, *(Path(p) for p in reads)])
     warnings = tuple(w for _, ws in sheets for w in ws.warnings) + dose_conflicts([ws for _, ws in sheets])
     return Built(paths[0], target, rendered.pages, warnings=warnings)
@@ -273,7 +276,7 @@ def check_all(paths: list[Path], options: PrintOptions | None = None) -> Iterato
     options = options or PrintOptions()
     for path in paths:
         try:
-            ws = load(path)
+            ws = load(path, options.language)
             clinic_for(path, options)
         except WorksheetError as e:
             yield Failed(path, e)

@@ -18,7 +18,7 @@ import click
 from ..defaults import DEFAULT_OUT, DEFAULT_PROGRAM_TITLE, DEFAULT_SOURCE
 from ..errors import escape, shown
 from .app import cli, handle_user_errors, is_terminal, report, say, warn
-from .options import jobs_option, out_option, paths_argument, person_text, print_options, quiet_option
+from .options import jobs_option, language_option, out_option, paths_argument, person_text, print_options, quiet_option
 
 if TYPE_CHECKING:
     from ..model import PrintOptions
@@ -121,19 +121,24 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, options: PrintOptions, 
 @cli.command()
 @handle_user_errors
 @paths_argument
+@language_option
 @quiet_option
-def validate(paths: tuple[Path, ...], quiet: bool) -> None:
+def validate(paths: tuple[Path, ...], language: str | None, quiet: bool) -> None:
     """Check worksheets for problems without writing any PDF.
 
-    PATH is a worksheet file or a folder of them (default: worksheets/).
+    PATH is a worksheet file or a folder of them (default: worksheets/). With
+    --language, every text that has no translation in that language is listed
+    as a warning at its place.
 
     \b
     Examples:
       worksheet validate
       worksheet validate worksheets/back-pain-relief.yaml
+      worksheet validate --language es
     """
     from ..build.pipeline import check_all
     from ..build.results import Failed, Valid
+    from ..model import PrintOptions
 
     inputs = _inputs(paths)
     tally = _Tally()
@@ -149,7 +154,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
                 tally.failed += 1
                 report(r.error)
 
-    _run(check_all(inputs), len(inputs), show, quiet, "Checking")
+    _run(check_all(inputs, PrintOptions(language=language)), len(inputs), show, quiet, "Checking")
     if tally.total > 1 or tally.failed:
         say(f"{tally.total - tally.failed} valid, {tally.failed} with problems", err=True)
     if tally.failed:

@@ -9,7 +9,7 @@ import click
 
 from ..defaults import DEFAULT_SOURCE, LIBRARY_FOLDER
 from ..errors import shown
-from .app import cli, handle_user_errors, say
+from .app import cli, handle_user_errors, say, warn
 from .options import print_options, quiet_option
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def catalog(folder: Path, target: Path, options: PrintOptions, quiet: bool) -> N
     from ..build.catalog import build_catalog
 
     result = build_catalog(folder, target, options)
+    warn(result.warnings)
     if not quiet:
         noun = "page" if result.pages == 1 else "pages"
         say(f"Built {shown(result.output)} ({result.pages} {noun})")

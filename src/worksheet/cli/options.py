@@ -51,6 +51,23 @@ def person_text(ctx: click.Context, param: click.Parameter, value: str | None) -
     return text
 
 
+def language_tag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A language the labels can be printed in: English or one with a catalogue."""
+    if value is None:
+        return None
+    from ..i18n import available, base_language
+
+    if not value.replace("-", "").replace("_", "").isalnum() or len(value) > 20 or base_language(value) not in available():
+        raise click.BadParameter(f"'{value}' is not a language the labels can be printed in; choose from {', '.join(available())}.")
+    return value.replace("_", "-")
+
+
+language_option = click.option(
+    "--language", callback=language_tag, metavar="TAG",
+    help="Print in this language (such as 'es'): the labels from its catalogue, the text from each file's 'translations'; a text with no translation is a warning.",
+)
+
+
 def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The options shared by build, watch and booklet, gathered into one PrintOptions."""
     options = [
@@ -72,13 +89,17 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--next-visit", callback=person_text, help="The next visit, as you want it written, for the plan box."),
         click.option("--no-notes-lines", is_flag=True, help="Leave the space after the last exercise blank instead of ruled for notes."),
         click.option("--no-figures", is_flag=True, help="Print no figures (a clinic's own 'image:' pictures still print)."),
+        language_option,
+        click.option("--bilingual", is_flag=True,
+                     help="With --language: print each instruction also as written in the file, in smaller type under it, for the therapist to check."),
     ]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, page_size: str | None, large_print: bool | None, log: bool | None, log_days: int | None,
                 patient: str | None, therapist: str | None, date: str | None, patient_header: bool,
                 clinic_file: Path | None, how_often: str | None, weeks: int | None, next_visit: str | None,
-                no_notes_lines: bool, no_figures: bool, duplex: bool = False, **kwargs: Any) -> Any:
+                no_notes_lines: bool, no_figures: bool, language: str | None, bilingual: bool, duplex: bool = False,
+                **kwargs: Any) -> Any:
         from ..model import Patient, Plan, PrintOptions  # not at start-up: --help needs no model
 
         clinic = None
@@ -90,7 +111,7 @@ def print_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             page_size=cast("PageSize | None", page_size.lower() if page_size else None), large_print=large_print, log=log, log_days=log_days,
             patient_header=patient_header, patient=Patient(patient, therapist, date), clinic=clinic,
             plan=Plan(how_often, weeks, next_visit), notes_lines=not no_notes_lines, duplex=duplex,
-            figures=not no_figures,
+            figures=not no_figures, language=language, bilingual=bilingual,
         )
         return fn(*args, options=opts, **kwargs)
 

@@ -16,36 +16,41 @@ from .spec import FigureSpec, pose_changes, resolve_contacts
 
 Tr = Callable[[str], str]
 
+
+def N_(message: str) -> str:
+    return message
+
+
 BASES = {
-    "back-lying-knees-bent": "Lying on your back, knees bent",
-    "back-lying-legs-long": "Lying on your back, legs straight",
-    "face-down": "Lying face down",
-    "face-down-elbows": "Lying face down, propped on your elbows",
-    "hands-knees": "On your hands and knees",
-    "kneeling": "Kneeling",
-    "sitting-chair": "Sitting in a chair",
-    "sitting-floor": "Sitting on the floor, legs straight",
-    "standing": "Standing",
-    "plank": "In a push-up position",
-    "side-lying": "Lying on your side",
+    "back-lying-knees-bent": N_("Lying on your back, knees bent"),
+    "back-lying-legs-long": N_("Lying on your back, legs straight"),
+    "face-down": N_("Lying face down"),
+    "face-down-elbows": N_("Lying face down, propped on your elbows"),
+    "hands-knees": N_("On your hands and knees"),
+    "kneeling": N_("Kneeling"),
+    "sitting-chair": N_("Sitting in a chair"),
+    "sitting-floor": N_("Sitting on the floor, legs straight"),
+    "standing": N_("Standing"),
+    "plank": N_("In a push-up position"),
+    "side-lying": N_("Lying on your side"),
 }
 # A base and a prop that make one phrase together.
 BASE_PROPS = {
-    ("back-lying-knees-bent", "roller"): "Lying on a foam roller along your spine, knees bent",
+    ("back-lying-knees-bent", "roller"): N_("Lying on a foam roller along your spine, knees bent"),
 }
 PROPS = {
-    "roller": "on a foam roller along your spine",
-    "towel": "a towel under your forehead",
-    "pillow": "a pillow between your knees",
-    "ball": "a ball between your back and the wall",
-    "wall": "your back to a wall",
-    "chair": "holding a chair",
+    "roller": N_("on a foam roller along your spine"),
+    "towel": N_("a towel under your forehead"),
+    "pillow": N_("a pillow between your knees"),
+    "ball": N_("a ball between your back and the wall"),
+    "wall": N_("your back to a wall"),
+    "chair": N_("holding a chair"),
 }
 PATTERNS = {
-    "sentence": "{position}; {movement}",
-    "with": "{a}, {b}",
-    "and": "{a} and {b}",
-    "then": "{a}, then {b}",
+    "sentence": N_("{position}; {movement}"),
+    "with": N_("{a}, {b}"),
+    "and": N_("{a} and {b}"),
+    "then": N_("{a}, then {b}"),
 }
 # Where a posture "is": context words for the tables below.
 CONTEXT = {
@@ -55,62 +60,62 @@ CONTEXT = {
 }
 # Holding or resting on a body part: (part, part held) -> position words.
 HOLDS = {
-    ("hand", "head"): "hands behind your head",
-    ("hand", "shoulder"): "arms crossed",
-    ("foot", "knee"): "one ankle on the other knee",
+    ("hand", "head"): N_("hands behind your head"),
+    ("hand", "shoulder"): N_("arms crossed"),
+    ("foot", "knee"): N_("one ankle on the other knee"),
 }
 # Starting positions that differ from the base: (joint, motion, direction, sides, context).
 # sides: 1 for one side, 2 for both; context "*" for any.
 POSITIONS = {
-    ("knee", "flexion", -1, 1, "sit"): "one leg straight",
-    ("hip", "flexion", -1, 1, "stand"): "one foot stepped back",
-    ("shoulder", "flexion", 1, 2, "*"): "arms forward",
-    ("shoulder", "abduction", 1, 1, "*"): "one arm over your head",
-    ("shoulder", "abduction", 1, 2, "*"): "arms out to the sides",
-    ("shoulder", "abduction", 1, 2, "bent"): "bent arms out to the sides",
-    ("shoulder", "external rotation", 1, 2, "bent"): "arms bent, hands by your head",
-    ("hip", "adduction", 1, 1, "back"): "one leg crossed over the other",
-    ("trunk", "flexion", -1, 0, "plank"): "hips low and chest lifted",
+    ("knee", "flexion", -1, 1, "sit"): N_("one leg straight"),
+    ("hip", "flexion", -1, 1, "stand"): N_("one foot stepped back"),
+    ("shoulder", "flexion", 1, 2, "*"): N_("arms forward"),
+    ("shoulder", "abduction", 1, 1, "*"): N_("one arm over your head"),
+    ("shoulder", "abduction", 1, 2, "*"): N_("arms out to the sides"),
+    ("shoulder", "abduction", 1, 2, "bent"): N_("bent arms out to the sides"),
+    ("shoulder", "external rotation", 1, 2, "bent"): N_("arms bent, hands by your head"),
+    ("hip", "adduction", 1, 1, "back"): N_("one leg crossed over the other"),
+    ("trunk", "flexion", -1, 0, "plank"): N_("hips low and chest lifted"),
 }
 # Movements from start to end, same keys.
 MOVES = {
-    ("hip", "flexion", 1, 1, "back"): "pulling one knee to your chest",
-    ("hip", "flexion", 1, 2, "back"): "pulling both knees to your chest",
-    ("hip", "flexion", 1, 1, "sit"): "pulling one knee up toward your chest",
-    ("hip", "flexion", 1, 2, "sit"): "leaning forward from your hips",
-    ("hip", "flexion", 1, 2, "fours"): "sitting back toward your heels",
-    ("hip", "flexion", 1, 2, "plank"): "pushing your hips up into an upside-down V",
-    ("hip", "flexion", -1, 1, "fours"): "reaching one leg back",
-    ("hip", "flexion", -1, 2, "back"): "lifting your hips",
-    ("hip", "flexion", -1, 1, "stand"): "pushing your hips forward",
-    ("hip", "adduction", 1, 2, "*"): "squeezing your knees together",
-    ("trunk", "flexion", 1, 0, "*"): "rounding your back",
-    ("trunk", "flexion", -1, 0, "*"): "arching your back",
-    ("trunk", "flexion", -1, 0, "front"): "lifting your chest",
-    ("upper back", "flexion", 1, 0, "*"): "rounding your upper back",
-    ("upper back", "flexion", -1, 0, "*"): "arching your upper back",
-    ("lower back", "flexion", 1, 0, "back"): "pressing your lower back into the floor",
-    ("lower back", "flexion", 1, 0, "*"): "rolling your hips back",
-    ("trunk", "rotation right", 0, 0, "back"): "letting your knees fall to one side",
-    ("trunk", "rotation right", 0, 0, "*"): "turning your upper body to one side",
-    ("trunk", "side bend right", 0, 0, "*"): "leaning to one side",
-    ("shoulder", "flexion", 1, 1, "*"): "reaching one arm forward",
-    ("shoulder", "flexion", 1, 2, "*"): "reaching your arms forward",
-    ("shoulder", "abduction", 1, 2, "*"): "sliding your arms up over your head",
-    ("shoulder", "horizontal adduction", -1, 2, "*"): "lifting your arms",
-    ("elbow", "flexion", -1, 2, "*"): "straightening your arms",
-    ("shoulder blades", "retraction", 1, 2, "*"): "squeezing your shoulder blades together",
-    ("shoulder blades", "retraction", -1, 2, "*"): "pushing your hands forward",
-    ("lean", "forward", -1, 0, "*"): "leaning back",
-    ("lean", "forward", -1, 0, "ball"): "leaning back into the ball",
-    ("shoulder", "flexion", 1, 2, "plank"): "",
-    ("knee", "flexion", 1, 1, "stand"): "bending your front knee",
-    ("lean", "forward", 1, 0, "*"): "leaning forward",
-    ("neck", "flexion", 1, 0, "*"): "tucking your chin",
+    ("hip", "flexion", 1, 1, "back"): N_("pulling one knee to your chest"),
+    ("hip", "flexion", 1, 2, "back"): N_("pulling both knees to your chest"),
+    ("hip", "flexion", 1, 1, "sit"): N_("pulling one knee up toward your chest"),
+    ("hip", "flexion", 1, 2, "sit"): N_("leaning forward from your hips"),
+    ("hip", "flexion", 1, 2, "fours"): N_("sitting back toward your heels"),
+    ("hip", "flexion", 1, 2, "plank"): N_("pushing your hips up into an upside-down V"),
+    ("hip", "flexion", -1, 1, "fours"): N_("reaching one leg back"),
+    ("hip", "flexion", -1, 2, "back"): N_("lifting your hips"),
+    ("hip", "flexion", -1, 1, "stand"): N_("pushing your hips forward"),
+    ("hip", "adduction", 1, 2, "*"): N_("squeezing your knees together"),
+    ("trunk", "flexion", 1, 0, "*"): N_("rounding your back"),
+    ("trunk", "flexion", -1, 0, "*"): N_("arching your back"),
+    ("trunk", "flexion", -1, 0, "front"): N_("lifting your chest"),
+    ("upper back", "flexion", 1, 0, "*"): N_("rounding your upper back"),
+    ("upper back", "flexion", -1, 0, "*"): N_("arching your upper back"),
+    ("lower back", "flexion", 1, 0, "back"): N_("pressing your lower back into the floor"),
+    ("lower back", "flexion", 1, 0, "*"): N_("rolling your hips back"),
+    ("trunk", "rotation right", 0, 0, "back"): N_("letting your knees fall to one side"),
+    ("trunk", "rotation right", 0, 0, "*"): N_("turning your upper body to one side"),
+    ("trunk", "side bend right", 0, 0, "*"): N_("leaning to one side"),
+    ("shoulder", "flexion", 1, 1, "*"): N_("reaching one arm forward"),
+    ("shoulder", "flexion", 1, 2, "*"): N_("reaching your arms forward"),
+    ("shoulder", "abduction", 1, 2, "*"): N_("sliding your arms up over your head"),
+    ("shoulder", "horizontal adduction", -1, 2, "*"): N_("lifting your arms"),
+    ("elbow", "flexion", -1, 2, "*"): N_("straightening your arms"),
+    ("shoulder blades", "retraction", 1, 2, "*"): N_("squeezing your shoulder blades together"),
+    ("shoulder blades", "retraction", -1, 2, "*"): N_("pushing your hands forward"),
+    ("lean", "forward", -1, 0, "*"): N_("leaning back"),
+    ("lean", "forward", -1, 0, "ball"): N_("leaning back into the ball"),
+    ("shoulder", "flexion", 1, 2, "plank"): "",  # said by the hips: no words of its own
+    ("knee", "flexion", 1, 1, "stand"): N_("bending your front knee"),
+    ("lean", "forward", 1, 0, "*"): N_("leaning forward"),
+    ("neck", "flexion", 1, 0, "*"): N_("tucking your chin"),
 }
 # Rests that begin or end: (part, "lifted" or "rests") -> movement words.
 CONTACT_MOVES = {
-    ("elbow", "rests"): "propping yourself up on your elbows",
+    ("elbow", "rests"): N_("propping yourself up on your elbows"),
 }
 ARM = ("shoulder", "elbow", "shoulder blades")
 WEIGHT = {"trunk": 1.6, "upper back": 1.6, "lower back": 2.5, "lean": 3.0, "shoulder blades": 3.0,

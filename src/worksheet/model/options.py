@@ -50,6 +50,8 @@ class PrintOptions:
     notes_lines: bool = True  # ruled "Notes" lines in the space left at the end
     duplex: bool = False  # a booklet's worksheets each start on a right-hand page
     figures: bool = True  # each exercise's figure (--no-figures: none)
+    language: str | None = None  # print in this language (a tag such as 'es'), from the files' translations
+    bilingual: bool = False  # each instruction also as written (in smaller type), for the therapist to check
 
     def resolve(self, ws: Worksheet) -> Settings:
         """The settings for one worksheet: these options over the file's own."""
@@ -65,7 +67,7 @@ class PrintOptions:
             notes_lines=self.notes_lines,
             duplex=self.duplex,
             figures=self.figures,
-        )
+        )  # the language is the worksheet's own: it was built in the language asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +85,4 @@ class Settings:
     notes_lines: bool = True
     duplex: bool = False
     figures: bool = True
+    beside: Worksheet | None = None  # bilingual print: the worksheet as written, each instruction printed under its translation

@@ -26,16 +26,17 @@ def booklet_story(sheets: Sequence[Worksheet], settings: Sequence[Settings], tit
     known), then the worksheets, then one log for all of them."""
     s = settings[0]
     style = t.ss["contents"]
-    entries = [ws.title for ws in sheets] + (["Exercise log"] if s.log else [])
+    log_title = t.w._("Exercise log")
+    entries = [ws.title for ws in sheets] + ([log_title] if s.log else [])
     story: list[Any] = [
-        RunningHead(title), Anchor("contents", "Contents", 0), Text(title, t.ss["title"]),
+        RunningHead(title), Anchor("contents", t.w._("Contents"), 0), Text(title, t.ss["title"]),
         plan_box(s.plan, s.patient if s.patient_header else None, s.clinic, t, width), Gap(10),
-        Text("Contents", t.ss["section"]),
+        Text(t.w._("Contents"), t.ss["section"]),
         *(ContentsLine(entry, starts[i] if starts and i < len(starts) else 0, style) for i, entry in enumerate(entries)),
     ]
     for i, (ws, ws_settings) in enumerate(zip(sheets, settings, strict=True)):
         story.append(NewPage("first", right_hand=s.duplex))
         story += worksheet_story(ws, ws_settings, t, width, index=i, in_booklet=True)
     if s.log:
-        story += log_story(sheets, s, t, width, "log", wide_width, level=0, section="Exercise log")  # the booklet's own
+        story += log_story(sheets, s, t, width, "log", wide_width, level=0, section=log_title)  # the booklet's own
     return story

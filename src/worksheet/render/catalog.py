@@ -19,10 +19,9 @@ from .figures import Figure
 from .flow import Block, Box, Flowable, Gap, Row, Text
 from .pages import Anchor, SheetStart
 from .parts import labelled
-from .styles import Geometry, Theme
+from .styles import Geometry, Theme, theme
 
 FIGURE_SHARE = 0.36  # a card's picture: this much as high as it is wide
-NOTE = "For choosing exercises: each worksheet gives the patient the steps, the dose and what to watch for."
 
 
 def _card(entry_id: str, ex: Exercise, t: Theme, width: float, figures: bool, key: str) -> Box:
@@ -37,9 +36,9 @@ def _card(entry_id: str, ex: Exercise, t: Theme, width: float, figures: bool, ke
     parts.append(Text([(fonts.REGULAR, "use: "), (fonts.BOLD, entry_id)], ss["caption"]))
     parts.append(Gap(t.card_gap / 2))
     if ex.position:
-        parts.append(labelled("Start:", ex.position, ss["label"]))
+        parts.append(labelled(t.w._("Start:"), ex.position, ss["label"]))
     if ex.caution:
-        parts.append(labelled("Caution:", " ".join(ex.caution), ss["label"]))
+        parts.append(labelled(t.w._("Caution:"), " ".join(ex.caution), ss["label"]))
     return Box(parts, line=0.75, line_color=styles.RULE, pad=pad)
 
 
@@ -48,8 +47,9 @@ def catalog_story(sheet: Worksheet, ids: Sequence[str], s: Settings, t: Theme, w
     ss = t.ss
     count = len(sheet.exercises)
     story: list[Any] = [SheetStart(0), Anchor("title", sheet.title, 0), Text(sheet.title, ss["title"]),
-                        Text(f"{count} exercise{'s' if count != 1 else ''}: the picture, the id to write after 'use:', "
-                             "where it starts and its caution.", ss["subtitle"])]
+                        Text(t.w.ngettext("{n} exercise: the picture, the id to write after 'use:', where it starts and its caution.",
+                                          "{n} exercises: the picture, the id to write after 'use:', where it starts and its caution.",
+                                          count), ss["subtitle"])]
     across = 2 if t.two_columns else 1
     gap = t.column_gap
     card_width = (width - gap * (across - 1)) / across
@@ -70,9 +70,11 @@ def catalog_story(sheet: Worksheet, ids: Sequence[str], s: Settings, t: Theme, w
 
 def render_catalog(sheet: Worksheet, ids: Sequence[str], s: Settings) -> Rendered:
     """The catalogue as PDF bytes; ``ids`` are the entries' ids, in the order of ``sheet``'s exercises."""
-    sheet = dataclasses.replace(sheet, disclaimer=NOTE)
+    w = theme(language=sheet.language).w
+    sheet = dataclasses.replace(sheet, title=w._("Exercise library"), disclaimer=w._(
+        "For choosing exercises: each worksheet gives the patient the steps, the dose and what to watch for."))
 
     def story_for(t: Theme, geo: Geometry, _: list[int] | None, __: bool) -> list[Any]:
         return catalog_story(sheet, ids, s, t, geo.frame_width)
 
-    return render_story([sheet], dataclasses.replace(s, notes_lines=False), story_for, sheet.title, "Exercise library catalogue")
+    return render_story([sheet], dataclasses.replace(s, notes_lines=False), story_for, sheet.title, w._("Exercise library catalogue"))

@@ -16,7 +16,6 @@ from typing import Any
 from reportlab import rl_config
 
 from .. import __version__
-from ..defaults import DEFAULT_PROGRAM_TITLE
 from ..model import PrintOptions, Settings, Worksheet
 from . import styles, wording
 from .booklet import booklet_story
@@ -30,7 +29,7 @@ rl_config.useA85 = 0
 
 StoryMaker = Callable[[Theme, Geometry, list[int] | None, bool], list[Any]]  # ..., plan_at_end
 LONELY = 0.45  # a last page whose blocks fill no more than this share of it is re-balanced
-SLACK = 0.7  # ... and so is one whose blocks would nearly fit in the room left on the pages before
+SLACK = 0.5  # ... and so is one whose blocks would nearly fit in the room left on the pages before
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def _lay_out(sheets: Sequence[Worksheet], s: Settings, t: Theme, story_for: Stor
     """Lay the story out on pages. With ``contents`` (a booklet), lay it out again with the
     pages each worksheet starts on, until they stop changing (twice, as a rule)."""
     geo = t.geometry(s.page_size)
-    footer = Footer(t, [ws.disclaimer or wording.DEFAULT_DISCLAIMER for ws in sheets], s.clinic)
+    footer = Footer(t, [ws.disclaimer or wording.disclaimer(t.w) for ws in sheets], s.clinic)
     starts: list[int] | None = None
     for _ in range(4):
         buf = io.BytesIO()
@@ -80,10 +79,10 @@ def render_story(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker
     page 1 no exercise at all (large print with a patient line and a plan), the story is laid
     out again with less space between things (never smaller type), and that is kept if it
     takes a page less or brings the first exercise onto page 1."""
-    t = styles.theme(s.large_print)
+    t = styles.theme(s.large_print, language=sheets[0].language)
     buf, canv, pages, footer = _lay_out(sheets, s, t, story_for, contents)
     if not contents and (_short_last_page(pages) or _no_block_on_page_one(pages)):
-        tight_theme = styles.theme(s.large_print, tight=True)
+        tight_theme = styles.theme(s.large_print, tight=True, language=sheets[0].language)
         tight = _lay_out(sheets, s, tight_theme, story_for, contents)
         if tight[2].page < pages.page or (_no_block_on_page_one(pages) and not _no_block_on_page_one(tight[2])):
             buf, canv, pages, footer = tight
@@ -109,15 +108,18 @@ def render(ws: Worksheet, settings: Settings | None = None) -> Rendered:
     def story_for(t: Theme, geo: Geometry, _: list[int] | None, plan_at_end: bool) -> list[Any]:
         return worksheet_story(ws, s, t, geo.frame_width, wide_width=geo.landscape().frame_width, plan_at_end=plan_at_end)
 
-    return render_story([ws], s, story_for, ws.title, ws.subtitle or "Home exercise worksheet")
+    return render_story([ws], s, story_for, ws.title, ws.subtitle or styles.theme(language=ws.language).w._("Home exercise worksheet"))
 
 
-def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str) -> Rendered:
+def render_booklet(sheets: Sequence[Worksheet], settings: Sequence[Settings], title: str | None = None) -> Rendered:
     """Several worksheets as one PDF: a contents page (with the patient's details and plan),
     then each worksheet from a new page (a right-hand one, printed on both sides), one log for
     the whole booklet, continuous page numbers and bookmarks for every worksheet and exercise."""
 
-    def story_for(t: Theme, geo: Geometry, starts: list[int] | None, _: bool) -> list[Any]:
-        return booklet_story(sheets, settings, title, t, geo.frame_width, starts, geo.landscape().frame_width)
+    w = styles.theme(language=sheets[0].language).w
+    shown = title or w._("Home exercise program")
 
-    return render_story(sheets, settings[0], story_for, title, DEFAULT_PROGRAM_TITLE, contents=True)
+    def story_for(t: Theme, geo: Geometry, starts: list[int] | None, _: bool) -> list[Any]:
+        return booklet_story(sheets, settings, shown, t, geo.frame_width, starts, geo.landscape().frame_width)
+
+    return render_story(sheets, settings[0], story_for, shown, w._("Home exercise program"), contents=True)

@@ -21,9 +21,12 @@ from .parts import Badge, Picture, labelled, prepared, qr_block
 from .styles import Theme
 
 
-def _heading(ex: Exercise, number: int, t: Theme, width: float) -> Row:
+def _heading(ex: Exercise, number: int, t: Theme, width: float, beside: Exercise | None = None) -> Row:
     lead = t.badge + t.badge_gap
-    heading = Row([Badge(number, t.badge), Text(ex.name, t.ss["name"])], [lead, width - lead], middle=True)
+    name: Flowable = Text(ex.name, t.ss["name"])
+    if beside is not None and beside.name != ex.name:  # bilingual: the name as written, under it
+        name = Stack([name, Text(beside.name, t.ss["beside"])])
+    heading = Row([Badge(number, t.badge), name], [lead, width - lead], middle=True)
     heading.label = _label(ex)
     return heading
 
@@ -32,21 +35,35 @@ def _label(ex: Exercise) -> str:
     return f"exercise '{ex.name}' (line {ex.line})"
 
 
-def _instructions(ex: Exercise, t: Theme) -> list[Flowable]:
-    """How to do it: starting position, numbered steps, what to feel, tips."""
+def _instructions(ex: Exercise, t: Theme, beside: Exercise | None = None) -> list[Flowable]:
+    """How to do it: starting position, numbered steps, what to feel, tips; with ``beside`` (bilingual
+    print), each as written in the file under its translation."""
     ss = t.ss
     parts: list[Flowable] = []
+
+    def under(text: str | None, style: str = "beside") -> None:
+        if beside is not None and text:
+            parts.append(Text(text, ss[style]))
+
     if ex.position:
-        parts.append(labelled("Start:", ex.position, ss["label"]))
+        parts.append(labelled(t.w._("Start:"), ex.position, ss["label"]))
+        under(beside.position if beside else None)
+    written = beside.steps if beside else ()
     if len(ex.steps) == 1:
         parts.append(Text(ex.steps[0], ss["body"]))
+        under(" ".join(written))
     else:
         for i, step in enumerate(ex.steps, 1):
             parts.append(Text(step, ss["step"], bullet=f"{i}."))
+            under(written[i - 1] if i <= len(written) else None, "beside_step")
+        for extra in written[len(ex.steps):]:  # a translation with fewer steps: the rest as written
+            under(extra, "beside_step")
     if ex.feel:
-        parts.append(labelled("You should feel:", ex.feel, ss["label"]))
+        parts.append(labelled(t.w._("You should feel:"), ex.feel, ss["label"]))
+        under(beside.feel if beside else None)
     for i, note in enumerate(ex.notes):
-        parts.append(labelled("Tip:", note, ss["note"]) if i == 0 else Text(note, ss["note"]))
+        parts.append(labelled(t.w._("Tip:"), note, ss["note"]) if i == 0 else Text(note, ss["note"]))
+        under(beside.notes[i] if beside and i < len(beside.notes) else None)
     return parts
 
 
@@ -65,28 +82,30 @@ def _dose_box(ex: Exercise, t: Theme) -> Box | None:
     visible where a printer drops the light grey."""
     ss = t.ss
     lines: list[Flowable] = [labelled(label, words, ss["dose"]) if label else Text(words, ss["dose"])
-                             for label, words in wording.dose_parts(ex.dose)]
+                             for label, words in wording.dose_parts(ex.dose, t.w)]
     if ex.equipment:
-        lines.append(labelled("You need:", ", ".join(ex.equipment), ss["dose_need"]))
+        lines.append(labelled(t.w._("You need:"), wording.listed(ex.equipment, t.w), ss["dose_need"]))
     if not lines:
         return None
     return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE, pad=t.box_pad)
 
 
-def _caution_box(ex: Exercise, t: Theme) -> Box | None:
+def _caution_box(ex: Exercise, t: Theme, beside: Exercise | None = None) -> Box | None:
     """When to stop, in a box ruled in black: one caution after its label, several as a list."""
     if not ex.caution:
         return None
     if len(ex.caution) == 1:
-        paras: list[Flowable] = [labelled("Caution:", ex.caution[0], t.ss["caution"])]
+        paras: list[Flowable] = [labelled(t.w._("Caution:"), ex.caution[0], t.ss["caution"])]
     else:
-        paras = [Text([(fonts.BOLD, "Caution:")], t.ss["caution"])]
+        paras = [Text([(fonts.BOLD, t.w._("Caution:"))], t.ss["caution"])]
         paras += [Text(c, t.ss["caution_item"], bullet="•") for c in ex.caution]
+    if beside is not None:  # bilingual: the cautions as written, under the translated ones
+        paras += [Text(c, t.ss["beside"]) for c in beside.caution]
     return Box(paras, line=1.5, line_color=styles.INK, pad=t.box_pad)
 
 
 def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale: float = 1.0,
-          figures: bool = True, caution: bool = True) -> list[Any]:
+          figures: bool = True, caution: bool = True, beside: Exercise | None = None) -> list[Any]:
     """What to look at, how much, with what, and when to stop: the figure or the clinic's
     own picture, video code, the dose
     in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
@@ -105,8 +124,8 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale
     elif ex.figure is not None and figures:
         add(figure_box(ex.figure, ex.figure_alt, t, width, scale))
     if ex.video:
-        add(qr_block(ex.video, "Video", t, width, max(t.min_qr_size, t.qr_size * scale)))
-    dose, stop = _dose_box(ex, t), _caution_box(ex, t) if caution else None
+        add(qr_block(ex.video, t.w._("Video"), t, width, max(t.min_qr_size, t.qr_size * scale)))
+    dose, stop = _dose_box(ex, t), _caution_box(ex, t, beside) if caution else None
     if not t.two_columns and side_by_side and dose is not None and stop is not None:
         half = (width - t.column_gap) / 2
         add(Row([dose, None, stop], [half, t.column_gap, half]))
@@ -119,6 +138,21 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale
 SHRINK = 0.85  # each smaller version of a block: its picture and QR code this much smaller
 
 
+def _wrapped(left: list[Any], right: list[Any], widths: list[float], t: Theme) -> list[Any]:
+    """The instructions beside the picture column, and where they run on below it, across the
+    whole width (text wrapped round the picture): a long text takes no more height than it needs."""
+    right_stack = Stack(right)
+    beside_height = right_stack.wrap(widths[2], 1e9)[1] + t.ss["body"].leading  # a line's grace
+    column = Stack(left)
+    column.wrap(widths[0], 1e9)
+    k = sum(1 for top, h in column._placed if top + h <= beside_height)
+    while 0 < k < len(left) and isinstance(left[k - 1], Gap):  # never end the column on a gap
+        k -= 1
+    if k in (0, len(left)):
+        return [Row([column, None, right_stack], widths)]
+    return [Row([Stack(left[:k]), None, right_stack], widths), Stack(left[k:])]
+
+
 def _above(ex: Exercise, t: Theme, width: float, scale: float, shown: bool) -> list[Any]:
     """The figure across the column, above the steps (one-column layouts)."""
     if not shown or ex.figure is None:
@@ -127,33 +161,40 @@ def _above(ex: Exercise, t: Theme, width: float, scale: float, shown: bool) -> l
 
 
 def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, scale: float = 1.0,
-                   figures: bool = True) -> Block:
+                   figures: bool = True, beside: Exercise | None = None) -> Block:
     """One exercise, kept on one page whole. Where it does not fit, smaller versions (picture
     and QR code shrunk step by step, never below the theme's limits) are tried before it moves
     to the next page; one taller than a page flows as one column, its heading kept with the
     first line after it."""
-    heading = _heading(ex, number, t, width)
-    left = _instructions(ex, t)
+    heading = _heading(ex, number, t, width, beside)
+    left = _instructions(ex, t, beside)
     shown = figures and ex.image is None and ex.figure is not None  # a clinic's own picture wins
     pictured = shown or ex.image is not None or ex.video is not None
     right_width = round(width * t.card_share)
     # Two columns: what it looks like and how much on the right (picture, video code, dose), how
-    # to do it on the left. The caution goes under the steps where a picture fills the right.
-    right = _card(ex, t, right_width, scale=scale, figures=figures, caution=not pictured) if t.two_columns else []
-    stop = _caution_box(ex, t) if pictured else None
+    # to do it on the left. With a picture, the caution goes under whichever column is shorter
+    # (under the steps, as a rule), so that a block is no taller than it needs to be.
+    right = _card(ex, t, right_width, scale=scale, figures=figures, caution=not pictured, beside=beside) if t.two_columns else []
+    stop = _caution_box(ex, t, beside) if pictured else None
     body: list[Any]
     if left and right:
-        left_width = width - right_width - t.column_gap
+        widths = [width - right_width - t.column_gap, t.column_gap, right_width]
         under = [Gap(t.card_gap), stop] if stop is not None else []
-        body = [Row([Stack([*left, *under]), None, Stack(right)], [left_width, t.column_gap, right_width])]
+        body = _wrapped([*left, *under], right, widths, t)
+        if stop is not None:  # the caution under the picture instead: built afresh (a flowable keeps its last wrap)
+            other = _wrapped(_instructions(ex, t, beside),
+                             [*_card(ex, t, right_width, scale=scale, figures=figures, caution=False, beside=beside),
+                              Gap(t.card_gap), _caution_box(ex, t, beside)], widths, t)
+            if Stack(other).wrap(width, 1e9)[1] < Stack(body).wrap(width, 1e9)[1] - 1:
+                body = other
     else:  # one column: the figure above the steps, across the page
-        card = _card(ex, t, width, scale=scale, figures=False)
+        card = _card(ex, t, width, scale=scale, figures=False, beside=beside)
         body = _above(ex, t, width, scale, shown) + left + ([Gap(t.card_gap)] if left and card else []) + card
 
     anchor = Anchor(key, f"{number}. {ex.name}", 1)
 
     def fallback() -> list[Any]:
-        card = _card(ex, t, width, side_by_side=False, scale=scale, figures=False)
+        card = _card(ex, t, width, side_by_side=False, scale=scale, figures=False, beside=beside)
         rest = [*_above(ex, t, width, scale, shown), *left, *([Gap(t.card_gap)] if left and card else []), *card]
         return [Block([anchor, heading, Gap(t.heading_gap), *rest[:1]]), *rest[1:]]  # never a heading alone at a page foot
 
@@ -161,7 +202,7 @@ def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, 
         can_shrink = (ex.image is not None and t.max_picture_height * scale > t.min_picture_height) or (
             ex.video is not None and t.qr_size * scale > t.min_qr_size) or (
             ex.figure is not None and figures and t.figure_height[0] * scale > t.min_figure_height)
-        return exercise_block(ex, number, t, width, key, scale * SHRINK, figures) if can_shrink else None
+        return exercise_block(ex, number, t, width, key, scale * SHRINK, figures, beside) if can_shrink else None
 
     block = Block([anchor, heading, Gap(t.heading_gap), *body], fallback, smaller)
     block.label = _label(ex)

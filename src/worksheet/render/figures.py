@@ -57,4 +57,4 @@ def figure_box(spec: FigureSpec, alt: str | None, t: Theme, width: float, scale:
     return Figure(spec, width, min(max(natural, low), high), layout, alt)
 
 
-STACK_ROOM = 1.3  # a stacked figure's greatest height, as a share of a side-by-side one's
+STACK_ROOM = 1.25  # a stacked figure's greatest height, as a share of a side-by-side one's

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import Words
 from ..model import Exercise, Settings, Worksheet
 from . import fonts, styles, wording
 from .flow import Block, Gap, Text
@@ -36,7 +37,7 @@ class LogRow:
     per_week: int  # boxes across the week, for 'N times a week'
 
 
-def _rows_for(ex: Exercise, label: str) -> list[LogRow]:
+def _rows_for(ex: Exercise, label: str, w: Words) -> list[LogRow]:
     f = ex.dose.frequency
     per_day, per_week = 1, 0
     if f is not None and f.per == "day":
@@ -44,15 +45,16 @@ def _rows_for(ex: Exercise, label: str) -> list[LogRow]:
     elif f is not None:
         per_day, per_week = 0, f.times.high
     if ex.dose.sides in ("each", "alternate"):
-        return [LogRow(f"{label}, left", per_day, per_week), LogRow(f"{label}, right", per_day, per_week)]
+        return [LogRow(w._("{exercise}, left", exercise=label), per_day, per_week),
+                LogRow(w._("{exercise}, right", exercise=label), per_day, per_week)]
     return [LogRow(label, per_day, per_week)]
 
 
-def log_rows(sheets: Sequence[Worksheet]) -> list[LogRow]:
+def log_rows(sheets: Sequence[Worksheet], w: Words = wording.ENGLISH) -> list[LogRow]:
     """The rows of the log. For one worksheet, numbered as on its pages; for a booklet, each
     exercise once per dose, in order of first use (the dose said where one name has two)."""
     if len(sheets) == 1:
-        return [row for n, ex in enumerate(sheets[0].exercises, 1) for row in _rows_for(ex, f"{n}. {ex.name}")]
+        return [row for n, ex in enumerate(sheets[0].exercises, 1) for row in _rows_for(ex, f"{n}. {ex.name}", w)]
     seen: dict[tuple[str, object], Exercise] = {}
     doses: dict[str, set[object]] = {}
     for ws in sheets:
@@ -61,37 +63,38 @@ def log_rows(sheets: Sequence[Worksheet]) -> list[LogRow]:
             doses.setdefault(ex.name, set()).add(ex.dose)
     rows = []
     for (name, _), ex in seen.items():
-        label = name if len(doses[name]) == 1 else f"{name} ({_dose_hint(ex)})"
-        rows += _rows_for(ex, label)
+        label = name if len(doses[name]) == 1 else w._("{exercise} ({dose})", exercise=name, dose=_dose_hint(ex, w))
+        rows += _rows_for(ex, label, w)
     return rows
 
 
-def _dose_hint(ex: Exercise) -> str:
+def _dose_hint(ex: Exercise, w: Words) -> str:
     """A short dose to tell two rows of one exercise apart: 'hold 30 seconds, 3 times'."""
     parts = []
     if ex.dose.hold:
-        parts.append(wording.unit(f"hold {wording.duration_words(ex.dose.hold)}"))
+        parts.append(wording.unit(w._("hold {duration}", duration=wording.duration_words(ex.dose.hold, w))))
     if ex.dose.reps:
-        parts.append(wording.unit(f"{wording.count_words(ex.dose.reps)} times"))
-    return ", ".join(parts) or "as shown"
+        parts.append(wording.unit(wording.times_words(ex.dose.reps, w)))
+    return w._(", ").join(parts) or w._("as shown")
 
 
 def _day_width(t: Theme, boxes: int, box: float) -> float:
     cell_head = t.ss["cell_head"]
-    header = text_width("14" if t.large else "Day 14", fonts.BOLD, cell_head.fontSize) + 2 * PAD + 4
+    header = text_width("14" if t.large else t.w._("Day {n}", n=14), fonts.BOLD, cell_head.fontSize) + 2 * PAD + 4
     return max(header, boxes * box + (boxes - 1) * TickBoxes.GAP + 2 * PAD + 2 if boxes else 0)
 
 
-def _instructions(rows: list[LogRow]) -> str:
+def _instructions(rows: list[LogRow], w: Words) -> str:
     """How to fill it in, for the boxes this log has."""
     daily = [r for r in rows if r.per_day]
     if any(r.per_day > 1 for r in daily):
-        how = "Tick a box each time you do an exercise: it has a box for each time a day you are asked to do it."
+        how = [w._("Tick a box each time you do an exercise: it has a box for each time a day you are asked to do it.")]
     else:
-        how = "Tick the box on each day you do an exercise."
+        how = [w._("Tick the box on each day you do an exercise.")]
     if any(r.per_week for r in rows):
-        how += " For an exercise done a few times a week, tick one of its boxes each time."
-    return how + " Each day, write how much it hurt in the first row, from 0 (no pain) to 10 (worst pain)."
+        how.append(w._("For an exercise done a few times a week, tick one of its boxes each time."))
+    how.append(w._("Each day, write how much it hurt in the first row, from 0 (no pain) to 10 (worst pain)."))
+    return " ".join(how)
 
 
 def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, key: str, wide_width: float | None = None,
@@ -100,7 +103,8 @@ def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, 
     page of its own where it fits (the heading with the first). In large print the days are
     headed by their numbers under the week ("Week 1 · day"), so that a week fits upright."""
     ss = t.ss
-    rows = log_rows(sheets)
+    w = t.w
+    rows = log_rows(sheets, w)
     most = max((r.per_day for r in rows), default=1)
     name_min = 150.0 if not t.large else 200.0
     box = t.check_box
@@ -110,26 +114,27 @@ def log_story(sheets: Sequence[Worksheet], s: Settings, t: Theme, width: float, 
         template, usable = "wide", wide_width or width
     write_in = name_min + WEEK * day_width > usable  # still too many boxes: write the count instead
     if write_in:
-        day_width = max(_day_width(t, 0, box), text_width(f"__ of {most}", fonts.REGULAR, ss["cell"].fontSize) + 2 * PAD + 4)
+        day_width = max(_day_width(t, 0, box), text_width(w._("__ of {n}", n=most), fonts.REGULAR, ss["cell"].fontSize) + 2 * PAD + 4)
     heading: list[Any] = [
-        Anchor(key, "Exercise log", level), Text("Exercise log", ss["section"]), Text(_instructions(rows), ss["body"]),
-        labelled("Start date:", "____________________", ss["label"]),
+        Anchor(key, w._("Exercise log"), level), Text(w._("Exercise log"), ss["section"]), Text(_instructions(rows, w), ss["body"]),
+        labelled(w._("Start date:"), "____________________", ss["label"]),
     ]
     story: list[Any] = [NewPage(template, section=section)]
     for week_start in range(0, s.log_days, WEEK):
         days = list(range(week_start + 1, min(s.log_days, week_start + WEEK) + 1))
         name_width = usable - day_width * len(days)
-        week = f"Week {week_start // WEEK + 1}"
-        head: list[Cell] = [Text(f"{week} · day" if t.large else week, ss["cell_head"]),
-                            *(Text(str(d) if t.large else f"Day{wording.NBSP}{d}", ss["cell_head"]) for d in days)]
-        body: list[list[Cell]] = [[Text("Pain (0–10)", ss["cell_head"]), *(None for _ in days)]]  # first: on the week's first page
+        number = week_start // WEEK + 1
+        week = w._("Week {n} · day", n=number) if t.large else w._("Week {n}", n=number)
+        head: list[Cell] = [Text(week, ss["cell_head"]),
+                            *(Text(str(d) if t.large else wording.unit(w._("Day {n}", n=d)), ss["cell_head"]) for d in days)]
+        body: list[list[Cell]] = [[Text(w._("Pain (0–10)"), ss["cell_head"]), *(None for _ in days)]]  # first: on the week's first page
         for row in rows:
             cells: list[Cell]
             if row.per_week:
-                times = f"{row.per_week} times this week" if row.per_week > 1 else "once this week"
+                times = w._("once this week") if row.per_week == 1 else w.ngettext("{n} time this week", "{n} times this week", row.per_week)
                 cells = [Span(_WeekBoxes(row.per_week, box, times, ss["cell"]), len(days))]
             elif write_in and row.per_day > 1:
-                cells = [Text(f"__ of {row.per_day}", ss["cell"]) for _ in days]
+                cells = [Text(w._("__ of {n}", n=row.per_day), ss["cell"]) for _ in days]
             else:
                 cells = [TickBoxes(row.per_day, box) for _ in days]
             body.append([Text(row.label, ss["cell"]), *cells])

@@ -92,15 +92,18 @@ class Footer:
         # In large print the page number goes at the top right of each page, so that the
         # disclaimer can run the footer's whole width in 16 pt type.
         self.number_at_top = t.large
-        self.number_width = 0.0 if t.large else stringWidth("Page 88 of 88", fonts.BOLD, t.page_number_size) + 10
+        self.number_width = 0.0 if t.large else stringWidth(self.page_words(88, 88), fonts.BOLD, t.page_number_size) + 10
         self._layouts: dict[float, tuple[Row | None, float, list[Text], float]] = {}
         self.pages = 0  # known once the document is saved
+
+    def page_words(self, page: int, total: int) -> str:
+        return self.t.w._("Page {page} of {total}", page=page, total=total)
 
     def _clinic_line(self, clinic: model.Clinic, width: float) -> Row:
         style = self.style
         rest = []
         if clinic.phone:
-            rest.append(f"Phone:{NBSP}{unit(clinic.phone)}")
+            rest.append(self.t.w._("Phone: {phone}", phone=unit(clinic.phone)).replace(" ", NBSP, 1))
         if clinic.address:
             rest.append(_keep_address(clinic.address))
         if clinic.website:
@@ -153,7 +156,7 @@ class Footer:
             number_y = g.height - g.top - size if header else g.height - g.top + size * 0.4
         else:
             number_y = y - size
-        canv.drawRightString(g.width - g.right, number_y, f"Page {page} of {total}")
+        canv.drawRightString(g.width - g.right, number_y, self.page_words(page, total))
         canv.restoreState()
 
 

@@ -171,7 +171,7 @@ def qr_block(url: str, label: str, t: Theme, width: float, size: float | None = 
     size = size or t.qr_size
     caption = [
         para(f"<b>{esc(label)}</b>", t.ss["caption"]),
-        para("Scan the code with a phone camera, or type the address below it.", t.ss["caption"]),
+        para(esc(t.w._("Scan the code with a phone camera, or type the address below it.")), t.ss["caption"]),
     ]
     return table(
         [[_qr_drawing(url, size), caption], [para(esc(short_url(url)), t.ss["caption"]), ""]],
@@ -192,7 +192,7 @@ class NotesLines(Flowable):
     MIN_LINES = 2
 
     def __init__(self, t: Theme, full: bool = False) -> None:
-        self.heading = Text([(fonts.BOLD, "Your notes")], t.ss["section" if full else "label"])
+        self.heading = Text([(fonts.BOLD, t.w._("Your notes"))], t.ss["section" if full else "label"])
         self.gap = 24.0 if not t.large else 32.0  # between ruled lines: room to write by hand
         self.full = full
         self.lead = 0 if full else t.block_gap  # the gap above it is part of it: no lines, no gap

@@ -10,9 +10,11 @@ given is the rule alone, to fill in by hand.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..i18n.dates import local_date
 from ..model import Clinic, Patient, Plan
 from . import fonts, styles
 from .flow import Box, Flowable, Gap, Text
@@ -79,35 +81,39 @@ def _phone(clinic: Clinic | None) -> str | None:
 def _date_need(patient: Patient, t: Theme) -> float:
     """The room the date needs: its label and its text (or a rule to write one on), with a margin."""
     st = t.ss["field"]
-    return width("Date:", fonts.BOLD, st.fontSize) + width(patient.date or "_" * 16, st.fontName, st.fontSize) + 30
+    return width(t.w._("Date:"), fonts.BOLD, st.fontSize) + width(patient.date or "_" * 16, st.fontName, st.fontSize) + 30
 
 
 def patient_rows(patient: Patient, t: Theme, row_width: float) -> list[Flowable]:
     """Patient, Date and Prescribed by, filled in or left as rules to write on; the date gets the
     room its text needs."""
+    if patient.date:  # an ISO date is written the way the language writes dates
+        patient = replace(patient, date=local_date(patient.date, t.w.language))
     date = min(0.5, max(0.25, _date_need(patient, t) / row_width))  # a long name beside it keeps the rest
+    name, by, on = t.w._("Patient:"), t.w._("Prescribed by:"), t.w._("Date:")
     if t.large:  # in large print each takes a line of its own
-        return [FieldRow([("Patient:", patient.name, 1)], t), FieldRow([("Prescribed by:", patient.therapist, 1)], t),
-                FieldRow([("Date:", patient.date, 1)], t)]
-    return [FieldRow([("Patient:", patient.name, 1 - date), ("Date:", patient.date, date)], t),
-            FieldRow([("Prescribed by:", patient.therapist, 1)], t)]
+        return [FieldRow([(name, patient.name, 1)], t), FieldRow([(by, patient.therapist, 1)], t),
+                FieldRow([(on, patient.date, 1)], t)]
+    return [FieldRow([(name, patient.name, 1 - date), (on, patient.date, date)], t),
+            FieldRow([(by, patient.therapist, 1)], t)]
 
 
 def plan_box(plan: Plan, patient: Patient | None, clinic: Clinic | None, t: Theme, row_width: float) -> Box:
     """"Your plan": the patient's details (when asked for), how often and for how long, the
     next visit, and when to call the clinic, with its phone number when there is one."""
-    how_often = plan.how_often or f"{BLANK} times a day, {BLANK} days a week"
-    weeks = unit(f"{plan.weeks} weeks") if plan.weeks else f"{BLANK} weeks"
+    w = t.w
+    how_often = plan.how_often or w._("{blank} times a day, {blank} days a week", blank=BLANK)
+    weeks = unit(w.ngettext("{n} week", "{n} weeks", plan.weeks)) if plan.weeks else w._("{blank} weeks", blank=BLANK)
     phone = _phone(clinic)
-    call = f"Call us at {phone} if:" if phone else "Call us if:"
-    rows: list[Flowable] = [Text("Your plan", t.ss["plan_title"])]
+    call = w._("Call us at {phone} if:", phone=phone) if phone else w._("Call us if:")
+    rows: list[Flowable] = [Text(w._("Your plan"), t.ss["plan_title"])]
     if patient is not None:
         rows += patient_rows(patient, t, row_width - t.box_pad[0] - t.box_pad[1])
     if t.large:
-        rows += [FieldRow([("How often:", how_often, 1)], t),
-                 FieldRow([("For:", weeks, 0.4), ("Next visit:", plan.next_visit, 0.6)], t),
+        rows += [FieldRow([(w._("How often:"), how_often, 1)], t),
+                 FieldRow([(w._("For:"), weeks, 0.4), (w._("Next visit:"), plan.next_visit, 0.6)], t),
                  FieldRow([(call, plan.call_if, 1)], t)]
     else:
-        rows += [FieldRow([("How often:", how_often, 0.6), ("For:", weeks, 0.4)], t),
-                 FieldRow([("Next visit:", plan.next_visit, 0.4), (call, plan.call_if, 0.6)], t)]
+        rows += [FieldRow([(w._("How often:"), how_often, 0.6), (w._("For:"), weeks, 0.4)], t),
+                 FieldRow([(w._("Next visit:"), plan.next_visit, 0.4), (call, plan.call_if, 0.6)], t)]
     return Box([*rows, Gap(2)], line=0.75, line_color=styles.RULE, pad=t.box_pad)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Settings, Worksheet
+from . import wording
 from .exercise import exercise_block
 from .flow import Block, Gap, Text
 from .log import log_story
@@ -33,18 +34,23 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
         story += [plan_box(s.plan, patient, s.clinic, t, width), Gap(3 if t.tight else 10)]
     elif not in_booklet and patient is not None:
         story += [*patient_rows(patient, t, width), Gap(10)]
-    for paragraph in ws.intro:
+    for i, paragraph in enumerate(ws.intro):
         story.append(Text(paragraph, ss["intro"]))
+        if s.beside is not None and i < len(s.beside.intro):  # bilingual: as written, under it
+            story.append(Text(s.beside.intro[i], ss["beside"]))
     if ws.equipment:
-        story.append(labelled("You will need:", ", ".join(ws.equipment), ss["equipment"]))
+        story.append(labelled(t.w._("You will need:"), wording.listed(ws.equipment, t.w), ss["equipment"]))
     if ws.video:
-        story += [Gap(4), qr_block(ws.video, "Watch the whole routine", t, width)]
+        story += [Gap(4), qr_block(ws.video, t.w._("Watch the whole routine"), t, width)]
     story.append(Gap(6))
+    written = s.beside.exercises if s.beside is not None else ()
     for number, ex in enumerate(ws.exercises, 1):
         story.append(Divider(t))
-        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}", figures=s.figures))
+        beside = written[number - 1] if number <= len(written) else None
+        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}", figures=s.figures, beside=beside))
     if ws.notes:
-        block: list[Any] = [Divider(t), Anchor(f"{prefix}notes", "Notes", 1), Text("Notes", ss["section"])]
+        notes = t.w._("Notes")
+        block: list[Any] = [Divider(t), Anchor(f"{prefix}notes", notes, 1), Text(notes, ss["section"])]
         block += [Text(p, ss["body"]) for p in ws.notes]
         story.append(Block(block))
     if plan_at_end and not in_booklet:

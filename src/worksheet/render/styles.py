@@ -22,7 +22,10 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 
+from ..i18n import Words, words
 from . import fonts
+
+ENGLISH = words()
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
@@ -82,6 +85,7 @@ class Theme:
     tight: bool  # less space between things, to pull a lonely last block back
     heading_gap: float  # under an exercise's name
     box_pad: tuple[float, float, float, float]  # inside the dose and caution boxes: left, right, top, bottom
+    w: Words = ENGLISH  # the printed words: labels and dose phrases in the worksheet's language
 
     def geometry(self, page_size: str) -> Geometry:
         w, h = PAGE_SIZES[page_size]
@@ -137,13 +141,24 @@ def _sheet(size: float, leading: float, small: float, tight: float, dose_leading
     add(ParagraphStyle("field", parent=body, fontSize=fine(12 * k), leading=fine(12 * k) * 1.25, spaceAfter=0))
     add(ParagraphStyle("cell", parent=body, fontSize=fine(12), leading=fine(12) * 1.2, spaceAfter=0))
     add(ParagraphStyle("cell_head", parent=ss["cell"], fontName=fonts.BOLD))
+    # Bilingual print: the text as written, under its translation, smaller and grey (for the therapist)
+    add(ParagraphStyle("beside", parent=body, fontSize=fine(11), leading=fine(11) * 1.25, textColor=SOFT_INK,
+                       spaceBefore=0, spaceAfter=4 * k * tight))
+    add(ParagraphStyle("beside_step", parent=ss["beside"], leftIndent=20 * k))
     add(ParagraphStyle("footer", parent=body, fontSize=fine(11), leading=fine(11) * 1.2, spaceAfter=0))
     add(ParagraphStyle("contents", parent=body, fontSize=15 * k, leading=20 * k, spaceAfter=6 * k))
     return ss
 
 
 @cache
-def theme(large: bool = False, tight: bool = False) -> Theme:
+def theme(large: bool = False, tight: bool = False, language: str | None = None) -> Theme:
+    """The regular or the large-print theme (see ``_theme``), with the words of ``language``."""
+    base = _theme(large, tight)
+    return base if language is None else replace(base, w=words(language))
+
+
+@cache
+def _theme(large: bool = False, tight: bool = False) -> Theme:
     """The regular or the large-print theme, built once per process. ``tight`` has less space
     between paragraphs and blocks (never smaller type): the page engine tries it when the last
     page would hold one short block alone."""
@@ -157,7 +172,7 @@ def theme(large: bool = False, tight: bool = False) -> Theme:
             two_columns=True, badge=26, badge_gap=9,
             block_gap=10 * squeeze, card_share=0.37, column_gap=16, card_gap=6 * squeeze, max_picture_height=2.2 * inch,
             min_picture_height=1.2 * inch, qr_size=0.95 * inch, min_qr_size=0.75 * inch, check_box=16,
-            figure_height=(64, 100), min_figure_height=56,
+            figure_height=(64, 90), min_figure_height=56,
             header_size=11, page_number_size=11, margin=0.6 * inch, top=0.55 * inch, small=11, tight=tight,
             heading_gap=3 if tight else 5, box_pad=(7, 7, 3.5, 5) if tight else (8, 8, 5, 7),
         )

@@ -40,10 +40,14 @@ class Context:
         self.ascii_ok = charset is not None and all(c in charset for c in range(0x20, 0x7F))
         self.root = root  # the project folder: files a worksheet names must be inside it
         self.figures: set[Any] = set() if figures is None else figures  # the different figures checked so far
+        self.language: str | None = None  # the language the file is written in, once read
+        self.target: str | None = None  # the language to print, where the text is taken from 'translations'
 
     def for_document(self, doc: Document) -> Context:
         """A context for another file (a library entry) that shares this one's issues."""
-        return Context(doc, self.issues, self.charset, self.root, self.warnings, self.figures)
+        other = Context(doc, self.issues, self.charset, self.root, self.warnings, self.figures)
+        other.language, other.target = self.language, self.target  # entries are written in the worksheets' language
+        return other
 
     def bad(self, node: Node, message: str) -> Rejected:
         """Record a problem with ``node``; return the exception to raise."""

@@ -10,11 +10,10 @@ from __future__ import annotations
 from .. import model
 from .context import Field, Value
 from .figure import FIGURE_FIELDS, read_figure
+from .frequency import FREQUENCY, FREQUENCY_FIELDS
 from .values import (
     BOOL,
     DURATION,
-    FREQUENCY,
-    FREQUENCY_FIELDS,
     IMAGE,
     LANGUAGE,
     LIBRARY_ID,
@@ -36,7 +35,7 @@ DOSE_FIELDS = (
     Field("reps", count_value(1000, "10", "10-15"), "How many times to repeat it: a whole number or a range such as 10-15.", "10"),
     Field("sets", count_value(100, "2", "2-3"), "How many sets: a whole number or a range.", "2"),
     Field("sides", choice_value(model.SIDES), "Which side: 'each' (both sides, one after the other), 'alternate' (switch sides each time), 'both' (both at once), 'left' or 'right' (that side only).", "each"),
-    Field("frequency", FREQUENCY, "How often: 'once a day', '2 times a day', '3 times a week', or {times: 2, per: day}.", "2 times a day"),
+    Field("frequency", FREQUENCY, "How often: 'once a day', '2 times a day', '3 times a week', or {times: 2, per: day}; in a worksheet in another language also as its handouts print it ('2 veces al día').", "2 times a day"),
 )
 
 EXERCISE_FIELDS = (
@@ -52,6 +51,7 @@ EXERCISE_FIELDS = (
     Field("video", URL, "A web address of a video of the movement (http or https); printed as a QR code with the address under it.", "https://example.org/bridge"),
     Field("equipment", text_list_value(60, 10), "What the patient needs, such as a towel or a chair: text or a list.", "[towel]"),
     Field("notes", paragraphs_value(2_000), "Extra tips for this exercise; a blank line starts a new paragraph.", "Go slowly."),
+    Field("translations", NESTED, "Its text in other languages: a language tag (such as 'es') with the translated name, position, steps, feel, caution, equipment and notes under it. Doses are never translated: they are written once.", "es: {name: Puente}"),
 )
 
 PLAN_FIELDS = (
@@ -70,11 +70,12 @@ WORKSHEET_FIELDS = (
     Field("notes", paragraphs_value(3_000), "General notes printed after the exercises; a blank line starts a new paragraph.", "Do these once a day."),
     Field("disclaimer", text_value(600), "Replaces the default disclaimer printed at the foot of every page.", "Talk to your therapist before you start."),
     Field("page_size", choice_value(model.PAGE_SIZES), "Paper size: 'letter' (the default) or 'a4'. The --page-size option overrides it.", "letter"),
-    Field("language", LANGUAGE, "The language of the text, as a tag such as 'en-US' (the default) or 'es'; stored in the PDF.", "en-US"),
+    Field("language", LANGUAGE, "The language the text is written in, as a tag such as 'en-US' (the default) or 'es': the labels print in it, frequencies may be written in it, and it is stored in the PDF. --language prints another language from 'translations'.", "en-US"),
     Field("video", URL, "A web address for the whole worksheet (a video of the routine, say); printed as a QR code on page 1.", "https://example.org/routine"),
     Field("large_print", BOOL, "true for large print: 16 pt text or larger, 1-inch margins, one column. The --large-print option also turns it on.", "true"),
     Field("log", BOOL, "true to add a tracking log page: a row per exercise (per side), boxes per day following 'frequency', and a pain column. The --log option also turns it on.", "true"),
     Field("log_days", count_value(14, "7", "7"), "How many days the tracking log covers: 1 to 14 (default 7).", "14"),
+    Field("translations", NESTED, "The worksheet's text in other languages: a language tag (such as 'es') with the translated title, subtitle, intro, notes, disclaimer and plan (how_often, next_visit, call_if) under it; each exercise has its own.", "es: {title: Ejercicios para la espalda}"),
     Field("plan", NESTED, "The patient's plan, printed in a box on page 1: how_often, weeks, next_visit, call_if (see the plan fields). Parts not given print as lines to fill in by hand.", "how_often: Once a day"),
 )
 

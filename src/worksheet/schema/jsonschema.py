@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import translations as TR
 from .context import Field
 from .fields import (
     CLINIC_FIELDS,
@@ -22,9 +23,11 @@ from .fields import (
     PLAN_FIELDS,
     WORKSHEET_FIELDS,
 )
+from .values import _LANGUAGE, NESTED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("worksheet", "exercise", "clinic")
+LANGUAGE_PATTERN = _LANGUAGE.pattern
 
 
 def _properties(fields: tuple[Field, ...], special: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -48,8 +51,13 @@ def _object(fields: tuple[Field, ...], title: str, special: dict[str, dict[str, 
     return out
 
 
+def _translations(kind: str) -> dict[str, Any]:
+    """'translations': a language tag, then the translated text (the same keys, none required)."""
+    return {"type": "object", "propertyNames": {"pattern": LANGUAGE_PATTERN}, "additionalProperties": {"$ref": f"#/$defs/{kind}"}}
+
+
 def _defs() -> dict[str, Any]:
-    exercise = _object(EXERCISE_FIELDS, "An exercise, or a library entry")
+    exercise = _object(EXERCISE_FIELDS, "An exercise, or a library entry", {"translations": _translations("exercise_text")})
     # 'name' is required unless the exercise takes it from the library with 'use'.
     exercise.pop("required", None)
     exercise["anyOf"] = [{"required": ["name"]}, {"required": ["use"]}]
@@ -59,6 +67,10 @@ def _defs() -> dict[str, Any]:
         "frequency": _object(FREQUENCY_FIELDS, "How often, as keys"),
         "plan": _object(PLAN_FIELDS, "The patient's plan, printed on page 1"),
         "figure": _object(FIGURE_FIELDS, "An exercise's picture as pose data"),
+        "exercise_text": _object(TR.fields_for(EXERCISE_FIELDS, TR.EXERCISE_TEXT), "An exercise's text in another language"),
+        "worksheet_text": _object((*TR.fields_for(WORKSHEET_FIELDS, TR.WORKSHEET_TEXT[:-1]), Field("plan", NESTED, "The plan's text.", "")),
+                                  "A worksheet's text in another language",
+                                  {"plan": _object(TR.fields_for(PLAN_FIELDS, TR.PLAN_TEXT), "The plan's text")}),
     }
 
 
@@ -80,6 +92,7 @@ def json_schema(kind: str = "worksheet") -> dict[str, Any]:
             "exercises": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/exercise"}},
             "defaults": {"$ref": "#/$defs/dose"},
             "plan": {"$ref": "#/$defs/plan"},
+            "translations": _translations("worksheet_text"),
         })
         root["description"] = "A home-exercise worksheet, built into a PDF by 'worksheet build'."
     return {"$schema": DRAFT, **root, "$defs": defs}

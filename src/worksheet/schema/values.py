@@ -20,9 +20,9 @@ from .. import model
 from ..errors import shown
 from ..read import files
 from ..read.library import ID
-from ..read.source import Mapping, Node, Scalar, Sequence
+from ..read.source import Node, Scalar, Sequence
 from ..read.text import MAX_MARKS, mark_run
-from .context import Context, Field, Rejected, Value, check_chars, quote, read_mapping, scalar
+from .context import Context, Rejected, Value, check_chars, quote, scalar
 
 MAX_HOLD_SECONDS = 600
 _MAX_DIGITS = 6
@@ -37,11 +37,6 @@ _DURATION = re.compile(
     rf"^([0-9]+)(?:{_RANGE_SEP}([0-9]+))?\s*(s|secs?|seconds?|m|mins?|minutes?)?\.?$", re.IGNORECASE | re.ASCII
 )
 _CLOCK = re.compile(r"^([0-9]{1,2}):([0-5][0-9])$")
-_FREQUENCY = re.compile(
-    rf"^(?:(?P<times>once|twice|[0-9]+(?:{_RANGE_SEP}[0-9]+)?)\s*(?:x|times?)?\s*(?:a|per|each|every|/)\s*(?P<per>day|week)"
-    r"|(?P<word>daily|every day|weekly|every week))$",
-    re.IGNORECASE | re.ASCII,
-)
 # The same forms for editors (JSON Schema patterns have no case-insensitive flag).
 _TO = r"\s*(?:-|–|—|[Tt][Oo])\s*"
 _SCHEMA_COUNT = rf"^\s*[0-9]+(?:{_TO}[0-9]+)?\s*$"
@@ -269,34 +264,6 @@ DURATION = Value(_read_duration, {"anyOf": [
     {"type": "integer", "minimum": 1, "maximum": MAX_HOLD_SECONDS},
     {"type": "string", "pattern": _SCHEMA_DURATION},
 ]})
-TIMES = count_value(24, "2", "2-3")
-PERIOD = choice_value(("day", "week"))
-
-FREQUENCY_FIELDS = (
-    Field("times", TIMES, "How many times per period: a whole number or a range.", "2", required=True),
-    Field("per", PERIOD, "The period: day or week.", "day", required=True),
-)
-
-
-def _read_frequency(ctx: Context, node: Node, name: str) -> model.Frequency:
-    """'2 times a day', 'once a day', 'daily', '3 times a week', or {times: 2, per: day}."""
-    if isinstance(node, Mapping):
-        values = read_mapping(ctx, node, FREQUENCY_FIELDS, f"'{name}'")
-        return model.Frequency(values["times"], values["per"])
-    refused = f"'{name}' must say how often, such as 'once a day', '2 times a day' or '3 times a week', not {{}}."
-    text = " ".join(short(ctx, node, name, "how often, such as '2 times a day'", refused).split())
-    m = _FREQUENCY.match(text)
-    if not m:
-        raise ctx.bad(node, refused.format(quote(text)))
-    if m.group("word"):
-        return model.Frequency(model.Count(1, 1), "week" if "week" in m.group("word").lower() else "day")
-    times_text = m.group("times").lower()
-    words = {"once": "1", "twice": "2"}
-    count = TIMES.read(ctx, Scalar(words.get(times_text, times_text), "plain", node.line, node.col, 0, 0), name)
-    return model.Frequency(count, "week" if m.group("per").lower() == "week" else "day")
-
-
-FREQUENCY = Value(_read_frequency, {"anyOf": [{"type": "string", "minLength": 1}, {"$ref": "#/$defs/frequency"}]})
 
 
 # --- addresses, tags, ids and files --------------------------------------------------------

@@ -15,13 +15,30 @@ from typing import Any
 from .. import illustrate, model
 from ..defaults import LIBRARY_FOLDER
 from ..errors import InputError, Issue, shown
+from ..i18n import DEFAULT_LANGUAGE, NoCatalogue, Words, available, base_language, words
 from ..read import source
 from ..read.library import Library
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
-from .context import Context, Rejected, capitalized, read_mapping
+from . import translations as TR
+from .context import Context, Field, Rejected, Value, capitalized, read_mapping
 from .fields import CLINIC_FIELDS, DOSE_FIELDS, EXERCISE_FIELDS, PLAN_FIELDS, WORKSHEET_FIELDS
 from .figure import NONE
 from .values import LIBRARY_ID
+
+_EXERCISE_TEXT = TR.fields_for(EXERCISE_FIELDS, TR.EXERCISE_TEXT)
+_PLAN_TEXT = TR.fields_for(PLAN_FIELDS, TR.PLAN_TEXT)
+_EXERCISE_ONCE = frozenset(f.name for f in EXERCISE_FIELDS if f.name not in TR.EXERCISE_TEXT)
+_WORKSHEET_ONCE = frozenset(f.name for f in WORKSHEET_FIELDS if f.name not in TR.WORKSHEET_TEXT)
+_WORKSHEET_TEXT = (*TR.fields_for(WORKSHEET_FIELDS, TR.WORKSHEET_TEXT[:-1]),
+                   Field("plan", Value(lambda ctx, node, name: read_mapping(ctx, node, _PLAN_TEXT, "'plan'")), "", ""))
+
+
+def _words(language: str) -> Words:
+    """The words of ``language``, or English where there is no catalogue (warned about elsewhere)."""
+    try:
+        return words(language)
+    except NoCatalogue:
+        return words(DEFAULT_LANGUAGE)
 
 _NOT_A_MAPPING = "A library exercise must be a set of 'key: value' lines, such as 'name: Pelvic tilt'."
 MAX_USE_DEPTH = 32  # library entries using entries using entries...
@@ -100,15 +117,20 @@ def _exercise(
         layers = _layers(ctx, node, library, chain, budget)
     except Rejected:
         # Still check this exercise's own keys, so that every problem is reported at once.
-        read_mapping(ctx, node, EXERCISE_FIELDS, where, skip={"use"}, optional={"name"})
+        read_mapping(ctx, node, EXERCISE_FIELDS, where, skip={"use", TR.KEY}, optional={"name"})
         raise
     merged: dict[str, Any] = {}
+    chosen = TR.Chosen()
     ok = True
     for layer_ctx, mapping in layers:
         label = where if mapping is node else f"library entry '{Path(layer_ctx.doc.path).stem}'"
         # With a library, the name may come from any layer; checked on the whole below.
         try:
-            merged.update(read_mapping(layer_ctx, mapping, EXERCISE_FIELDS, label, optional={"name"} if len(layers) > 1 else ()))
+            values = read_mapping(layer_ctx, mapping, EXERCISE_FIELDS, label, skip={TR.KEY},
+                                  optional={"name"} if len(layers) > 1 else ())
+            merged.update(values)
+            texts = TR.read_translations(layer_ctx, mapping, _EXERCISE_TEXT, label, _EXERCISE_ONCE)
+            TR.choose(chosen, layer_ctx, mapping, values, texts, ctx.target, TR.EXERCISE_TEXT, label)
         except Rejected:
             ok = False
     if ok and "name" not in merged:
@@ -118,6 +140,9 @@ def _exercise(
     figure = merged.get("figure")
     if figure == NONE or merged.get("image") is not None:  # a clinic's own picture wins
         figure = None
+    if ctx.target is not None:
+        TR.warn_missing(chosen, ctx.target)
+    merged.update(chosen.values)
     return model.Exercise(
         name=merged["name"],
         line=node.line,
@@ -132,7 +157,7 @@ def _exercise(
         image=merged.get("image"),
         video=merged.get("video"),
         figure=figure,
-        figure_alt=illustrate.alt_text(figure) if figure else None,
+        figure_alt=illustrate.alt_text(figure, _words(ctx.target or ctx.language or DEFAULT_LANGUAGE).gettext) if figure else None,
     )
 
 
@@ -155,8 +180,11 @@ def _exercises(ctx: Context, ex_node: Node | None, library: Library | None, defa
     return exercises
 
 
-def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, library: Library | None = None) -> model.Worksheet:
-    """Turn a parsed document into a Worksheet, or raise InputError with every problem."""
+def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, library: Library | None = None,
+                    language: str | None = None) -> model.Worksheet:
+    """Turn a parsed document into a Worksheet, or raise InputError with every problem. With
+    ``language`` (a tag), its text is taken from 'translations' where the file is written in
+    another language; each text with no translation is a warning."""
     issues: list[Issue] = list(doc.issues)
     ctx = Context(doc, issues, charset, doc.file.parent.resolve() if doc.file else None)
     root = doc.root
@@ -166,14 +194,32 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         raise InputError(issues)
     values: dict[str, Any] = {}
     try:
-        values = read_mapping(ctx, root, WORKSHEET_FIELDS, "the worksheet", skip={"exercises", "defaults", "plan"})
+        values = read_mapping(ctx, root, WORKSHEET_FIELDS, "the worksheet", skip={"exercises", "defaults", "plan", TR.KEY})
     except Rejected:
         pass
+    written = values.get("language", DEFAULT_LANGUAGE)
+    ctx.language = written
+    target = language or written
+    ctx.target = target if base_language(target) != base_language(written) else None  # text from 'translations'
+    if language is None and base_language(written) not in available():
+        node = root.key_node("language") or root
+        ctx.warn(node, f"There are no printed labels in {TR.language_name(written)} yet: they print in English. "
+                       f"Labels can be printed in {', '.join(available())}.")
+    chosen = TR.Chosen()
+    texts = TR.read_translations(ctx, root, _WORKSHEET_TEXT, "the worksheet", _WORKSHEET_ONCE)
+    TR.choose(chosen, ctx, root, values, texts, ctx.target, TR.WORKSHEET_TEXT[:-1], "the worksheet")
     plan = model.Plan()
     plan_node = root.get("plan")
     if plan_node is not None:
         try:
             p = read_mapping(ctx, plan_node, PLAN_FIELDS, "'plan'")
+            if ctx.target is not None and isinstance(plan_node, Mapping):
+                picked = texts.pick(ctx.target)
+                plan_chosen = TR.Chosen()
+                TR.choose(plan_chosen, ctx, plan_node, p, TR.Texts({ctx.target: (picked[0].get("plan", {}), plan_node)} if picked else {}),
+                          ctx.target, TR.PLAN_TEXT, "the plan")
+                TR.warn_missing(plan_chosen, ctx.target)
+                p.update(plan_chosen.values)
             plan = model.Plan(p.get("how_often"), p["weeks"].high if "weeks" in p else None, p.get("next_visit"), p.get("call_if"))
         except Rejected:
             pass
@@ -191,6 +237,9 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         pass
     if issues:
         raise InputError(issues)
+    if ctx.target is not None:
+        TR.warn_missing(chosen, ctx.target)
+    values.update(chosen.values)
     return model.Worksheet(
         source=doc.path,
         title=values["title"],
@@ -200,7 +249,7 @@ def build_worksheet(doc: Document, *, charset: Collection[int] | None = None, li
         notes=values.get("notes", ()),
         disclaimer=values.get("disclaimer"),
         page_size=values.get("page_size", "letter"),
-        language=values.get("language", "en-US"),
+        language=target,
         library_ids=library.used_ids() if library else (),
         video=values.get("video"),
         large_print=values.get("large_print", False),
@@ -225,11 +274,16 @@ def load_clinic(path: Path, *, charset: Collection[int] | None = None) -> model.
     return model.Clinic(**values)
 
 
-def load_library_entry(path: Path, *, charset: Collection[int] | None = None) -> model.Exercise:
-    """Read and check one library entry on its own (with any entry it uses)."""
+def load_library_entry(path: Path, *, charset: Collection[int] | None = None, language: str | None = None,
+                       warnings: list[Issue] | None = None) -> model.Exercise:
+    """Read and check one library entry on its own (with any entry it uses), its text in
+    ``language`` where that is not English; missing translations go to ``warnings``."""
     doc = source.read_file(path)
     issues: list[Issue] = list(doc.issues)
-    ctx = Context(doc, issues, charset, path.parent.parent.resolve())  # the folder holding library/
+    ctx = Context(doc, issues, charset, path.parent.parent.resolve(), warnings)  # the folder holding library/
+    ctx.language = DEFAULT_LANGUAGE
+    if language is not None and base_language(language) != base_language(DEFAULT_LANGUAGE):
+        ctx.target = language
     library = Library(path.parent)
     library.preload(path.stem, doc)  # the entry itself, so a loop back to it is caught
     if not isinstance(doc.root, Mapping):
@@ -244,8 +298,10 @@ def load_library_entry(path: Path, *, charset: Collection[int] | None = None) ->
     return ex
 
 
-def load_worksheet(path: Path, *, charset: Collection[int] | None = None, shown: str | None = None) -> model.Worksheet:
-    """Read, parse and validate one worksheet file (with its library folder beside it)."""
+def load_worksheet(path: Path, *, charset: Collection[int] | None = None, shown: str | None = None,
+                   language: str | None = None) -> model.Worksheet:
+    """Read, parse and validate one worksheet file (with its library folder beside it), in
+    ``language`` when given."""
     doc = source.read_file(path, shown)
     library = Library(path.parent / LIBRARY_FOLDER)
-    return build_worksheet(doc, charset=charset, library=library)
+    return build_worksheet(doc, charset=charset, library=library, language=language)
