@@ -345,7 +345,10 @@ class Pages:
         """The worksheet's title at the top of its pages 2 and on, so a loose page can be put back."""
         size = self.t.header_size
         title = self.head or self.sheets[self.index].title
-        while stringWidth(title, fonts.REGULAR, size) > g.frame_width and len(title) > 4:
+        room = g.frame_width
+        if self.t.large:  # the page number shares the line: "Page 12 of 12" at its right
+            room -= stringWidth(self.t.w._("Page {page} of {total}", page=88, total=88), fonts.BOLD, self.t.page_number_size) + 12
+        while stringWidth(title, fonts.REGULAR, size) > room and len(title) > 4:
             title = title[:-5].rstrip() + "…"
         y = g.height - g.top - size
         canv.saveState()
