@@ -9,6 +9,7 @@ the same checks as a build, and write atomically like every PDF.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from pathlib import Path
 
 from ..errors import BuildError, InputError, Issue, display_path, escape, shown
@@ -57,13 +58,18 @@ def build_catalog(folder: Path, target: Path, options: PrintOptions | None = Non
     options = options or PrintOptions()
     warnings: list[Issue] = []
     with files.recording() as reads:
-        entries = sorted(load_library(folder, options.language, warnings), key=lambda e: (e[1].name.casefold(), e[0]))
+        entries = sorted(load_library(folder, options.language, warnings), key=lambda e: (_sort_key(e[1].name), e[0]))
         sheet = Worksheet(source=display_path(folder), title=CATALOG_TITLE, exercises=tuple(ex for _, ex in entries),
                           language=options.language or DEFAULT_LANGUAGE)
         settings = dataclasses.replace(options.resolve(sheet), log=False, patient_header=False)
         rendered = render_catalog(sheet, [entry_id for entry_id, _ in entries], settings)
     write_atomic(target, rendered.data, inputs=[Path(p) for p in reads])
     return Built(folder, target, rendered.pages, warnings=tuple(sorted(set(warnings))))
+
+
+def _sort_key(name: str) -> str:
+    """A name as a reader looks it up: letters without their accents ('Ángeles' with the a's)."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 def figure_entry(folder: Path, entry_id: str) -> Exercise:
