@@ -80,22 +80,34 @@ def cold_starts(ours: list[str], reference: list[str], cwd: Path, times: int = 9
     return statistics.median(a), statistics.median(b)
 
 
-def in_process(paths: list[Path], figures: bool = True) -> float:
+SIZES: dict[bool, int] = {}  # tagged or not -> bytes of the last in-process pass
+
+
+def in_process(paths: list[Path], figures: bool = True, tagged: bool = True) -> float:
     """Milliseconds per worksheet, read + validated + laid out, in one process (with each
-    exercise's figure, or without: --no-figures)."""
+    exercise's figure, or without: --no-figures; tagged and archival, or as ReportLab wrote it)."""
     from worksheet.build import pipeline
     from worksheet.model import PrintOptions
-    from worksheet.render import document
+    from worksheet.render import archive, document
 
-    options = PrintOptions(figures=figures)
-    wss = [pipeline.load(p) for p in paths[:3]]
-    for ws in wss:
-        document.render(ws, options.resolve(ws))  # warm: fonts, styles, imports
-    start = time.perf_counter()
-    for p in paths:
-        ws = pipeline.load(p)
-        document.render(ws, options.resolve(ws))
-    return (time.perf_counter() - start) / len(paths) * 1000
+    finish = archive.finish
+    if not tagged:  # the cost of the structure tree and PDF/A: the file as ReportLab wrote it
+        archive.finish = lambda data, root, language: data  # type: ignore[assignment]
+    try:
+        options = PrintOptions(figures=figures)
+        wss = [pipeline.load(p) for p in paths[:3]]
+        for ws in wss:
+            document.render(ws, options.resolve(ws))  # warm: fonts, styles, imports
+        size = 0
+        start = time.perf_counter()
+        for p in paths:
+            ws = pipeline.load(p)
+            size += len(document.render(ws, options.resolve(ws)).data)
+        elapsed = time.perf_counter() - start
+    finally:
+        archive.finish = finish
+    SIZES[tagged] = size // len(paths)
+    return elapsed / len(paths) * 1000
 
 
 def best_of(times: int, *measures):
@@ -228,10 +240,12 @@ def main() -> None:
         folder.mkdir()
         paths = make_corpus(folder, args.n)
         sample = paths[: min(200, args.n)]
-        ours, bare, floor = best_of(3, lambda: in_process(sample), lambda: in_process(sample, figures=False),
-                                    lambda: canvas_floor(sample))
+        ours, bare, untagged, floor = best_of(3, lambda: in_process(sample), lambda: in_process(sample, figures=False),
+                                              lambda: in_process(sample, tagged=False), lambda: canvas_floor(sample))
         rows.append(("in-process, ms per worksheet (load + layout)", f"{ours:.1f}"))
         rows.append(("  the same without figures (--no-figures)", f"{bare:.1f}"))
+        rows.append(("  the same untagged, not PDF/A (ReportLab's file as written)", f"{untagged:.1f}"))
+        rows.append(("  KB per worksheet, tagged and PDF/A / untagged", f"{SIZES[True] / 1024:.0f} / {SIZES[False] / 1024:.0f}"))
         rows.append(("bare-canvas floor, ms per worksheet, same run", f"{floor:.1f}"))
         rows.append(("ratio to the floor (target <= 1.2)", f"{ours / floor:.2f}"))
         rows.append((f"one worksheet personalised for {min(200, args.n)} patients, ms each", f"{personalised(paths[0], min(200, args.n)):.1f}"))

@@ -181,3 +181,75 @@ def figures_drawn(path: Path) -> list[list[str]]:
     reader = PdfReader(path)
     return [[m.decode()[1:] for m in re.findall(rb"/FormXob\.Fig\w+(?= Do)", page.get_contents().get_data())]
             if page.get_contents() is not None else [] for page in reader.pages]
+
+
+def marked_content(path: Path) -> list[list[tuple[str, int | None, str]]]:
+    """Each page's text in drawing order, each piece with the marked content it is in: its tag
+    and MCID, ('Artifact', None), or ('', None) when it is in none."""
+    pages = []
+    for page in PdfReader(path).pages:
+        open_: list[tuple[str, int | None]] = []
+        found: list[tuple[str, int | None, str]] = []
+
+        def before(op: bytes, args: list, cm: object, tm: object, open_: list = open_) -> None:
+            if op in (b"BDC", b"BMC"):
+                props = args[1] if op == b"BDC" and len(args) > 1 and isinstance(args[1], dict) else {}
+                open_.append((str(args[0]).lstrip("/"), props.get("/MCID")))
+            elif op == b"EMC" and open_:
+                open_.pop()
+
+        def text(t: str, *_: object, open_: list = open_, found: list = found) -> None:
+            if t.strip():
+                tag, mcid = open_[-1] if open_ else ("", None)
+                found.append((tag, mcid, t))
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        pages.append(found)
+    return pages
+
+
+def structure_order(path: Path) -> list[tuple[int, int]]:
+    """The (page index, MCID) of every piece of marked content, in the structure tree's order."""
+    pdf = pikepdf.open(path)
+    page_index = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    out: list[tuple[int, int]] = []
+
+    def walk(node: pikepdf.Object, page: int | None) -> None:
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid, page)
+            return
+        if isinstance(node, int):
+            assert page is not None, "a content item with no page"
+            out.append((page, int(node)))
+            return
+        if isinstance(node, pikepdf.Dictionary):
+            if "/Pg" in node:
+                page = page_index[node.Pg.objgen]
+            if node.get("/Type") == pikepdf.Name.MCR:
+                out.append((page, int(node.MCID)))  # type: ignore[arg-type]
+                return
+            if "/K" in node:
+                walk(node.K, page)
+
+    walk(pdf.Root.StructTreeRoot.K, None)
+    return out
+
+
+def structure_elements(path: Path) -> list[tuple[str, str, str, str]]:
+    """Every structure element, depth first, as (role, Alt, Lang, table Scope)."""
+    out: list[tuple[str, str, str, str]] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") != pikepdf.Name.MCR and "/S" in node:
+            scope = node.get("/A", pikepdf.Dictionary()).get("/Scope", "")
+            out.append((str(node.S).lstrip("/"), str(node.get("/Alt", "")), str(node.get("/Lang", "")), str(scope).lstrip("/")))
+            if "/K" in node:
+                walk(node.K)
+
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+    return out

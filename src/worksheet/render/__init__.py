@@ -9,6 +9,6 @@ characters) never pulls in ReportLab's layout code; start with :mod:`.document`.
   breaks their lines.
 - :mod:`.sheet`, :mod:`.exercise`, :mod:`.log`, :mod:`.booklet`: what a worksheet is made of.
 - :mod:`.parts`: small drawn parts (badges, tick boxes, pictures, rules, QR codes).
-- :mod:`.tables`: the few platypus tables left, with user text escaped.
+- :mod:`.tags` and :mod:`.archive`: the tagged, archival PDF (PDF/UA-1, PDF/A-2b).
 - :mod:`.styles`, :mod:`.fonts`, :mod:`.wording`: the look, the typeface, the words.
 """

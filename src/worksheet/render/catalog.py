@@ -32,14 +32,14 @@ def _card(entry_id: str, ex: Exercise, t: Theme, width: float, figures: bool, ke
     if ex.figure is not None and figures:
         # Every card's picture the same size, start and end side by side: the cards line up
         parts += [Figure(ex.figure, inner, inner * FIGURE_SHARE, "pair", ex.figure_alt), Gap(t.card_gap)]
-    parts.append(Text(ex.name, ss["name"]))
+    parts.append(Text(ex.name, ss["name"], tag="H2"))
     parts.append(Text([(fonts.REGULAR, "use: "), (fonts.BOLD, entry_id)], ss["caption"]))
     parts.append(Gap(t.card_gap / 2))
     if ex.position:
         parts.append(labelled(t.w._("Start:"), ex.position, ss["label"]))
     if ex.caution:
         parts.append(labelled(t.w._("Caution:"), " ".join(ex.caution), ss["label"]))
-    return Box(parts, line=0.75, line_color=styles.RULE, pad=pad)
+    return Box(parts, line=0.75, line_color=styles.RULE, pad=pad, title=ex.name)
 
 
 def catalog_story(sheet: Worksheet, ids: Sequence[str], s: Settings, t: Theme, width: float) -> list[Any]:

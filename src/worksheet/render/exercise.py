@@ -21,12 +21,14 @@ from .parts import Badge, Picture, labelled, prepared, qr_block
 from .styles import Theme
 
 
-def _heading(ex: Exercise, number: int, t: Theme, width: float, beside: Exercise | None = None) -> Row:
+def _heading(ex: Exercise, number: int, t: Theme, width: float, beside: Exercise | None = None,
+             lang: str | None = None) -> Row:
     lead = t.badge + t.badge_gap
     name: Flowable = Text(ex.name, t.ss["name"])
     if beside is not None and beside.name != ex.name:  # bilingual: the name as written, under it
-        name = Stack([name, Text(beside.name, t.ss["beside"])])
+        name = Stack([name, Text(beside.name, t.ss["beside"], tag=None)])  # inside the heading's text
     heading = Row([Badge(number, t.badge), name], [lead, width - lead], middle=True)
+    heading.tag = "H2"  # the number and the name, read as one heading: "3 Bridge"
     heading.label = _label(ex)
     return heading
 
@@ -35,7 +37,7 @@ def _label(ex: Exercise) -> str:
     return f"exercise '{ex.name}' (line {ex.line})"
 
 
-def _instructions(ex: Exercise, t: Theme, beside: Exercise | None = None) -> list[Flowable]:
+def _instructions(ex: Exercise, t: Theme, beside: Exercise | None = None, lang: str | None = None) -> list[Flowable]:
     """How to do it: starting position, numbered steps, what to feel, tips; with ``beside`` (bilingual
     print), each as written in the file under its translation."""
     ss = t.ss
@@ -43,7 +45,7 @@ def _instructions(ex: Exercise, t: Theme, beside: Exercise | None = None) -> lis
 
     def under(text: str | None, style: str = "beside") -> None:
         if beside is not None and text:
-            parts.append(Text(text, ss[style]))
+            parts.append(Text(text, ss[style], lang=lang))
 
     if ex.position:
         parts.append(labelled(t.w._("Start:"), ex.position, ss["label"]))
@@ -67,13 +69,13 @@ def _instructions(ex: Exercise, t: Theme, beside: Exercise | None = None) -> lis
     return parts
 
 
-def _picture(path: Path, width: float, max_height: float) -> Flowable:
+def _picture(path: Path, width: float, max_height: float, alt: str) -> Flowable:
     """The exercise's picture, as wide as the column and at most ``max_height`` tall."""
     pic = prepared(path)
     w, h = width, width * pic.height / pic.width
     if h > max_height:
         w, h = w * max_height / h, max_height
-    return Picture(pic.data, w, h)
+    return Picture(pic.data, w, h, alt)
 
 
 def _dose_box(ex: Exercise, t: Theme) -> Box | None:
@@ -87,10 +89,10 @@ def _dose_box(ex: Exercise, t: Theme) -> Box | None:
         lines.append(labelled(t.w._("You need:"), wording.listed(ex.equipment, t.w), ss["dose_need"]))
     if not lines:
         return None
-    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE, pad=t.box_pad)
+    return Box(lines, background=styles.SHADE, line=0.75, line_color=styles.RULE, pad=t.box_pad, title=t.w._("Dose"))
 
 
-def _caution_box(ex: Exercise, t: Theme, beside: Exercise | None = None) -> Box | None:
+def _caution_box(ex: Exercise, t: Theme, beside: Exercise | None = None, lang: str | None = None) -> Box | None:
     """When to stop, in a box ruled in black: one caution after its label, several as a list."""
     if not ex.caution:
         return None
@@ -100,12 +102,12 @@ def _caution_box(ex: Exercise, t: Theme, beside: Exercise | None = None) -> Box 
         paras = [Text([(fonts.BOLD, t.w._("Caution:"))], t.ss["caution"])]
         paras += [Text(c, t.ss["caution_item"], bullet="•") for c in ex.caution]
     if beside is not None:  # bilingual: the cautions as written, under the translated ones
-        paras += [Text(c, t.ss["beside"]) for c in beside.caution]
-    return Box(paras, line=1.5, line_color=styles.INK, pad=t.box_pad)
+        paras += [Text(c, t.ss["beside"], lang=lang) for c in beside.caution]
+    return Box(paras, line=1.5, line_color=styles.INK, pad=t.box_pad, title=t.w._("Caution:").rstrip(":"))
 
 
 def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale: float = 1.0,
-          figures: bool = True, caution: bool = True, beside: Exercise | None = None) -> list[Any]:
+          figures: bool = True, caution: bool = True, beside: Exercise | None = None, lang: str | None = None) -> list[Any]:
     """What to look at, how much, with what, and when to stop: the figure or the clinic's
     own picture, video code, the dose
     in a shaded box (with the equipment), and a caution in a ruled box. In one-column (large
@@ -120,12 +122,13 @@ def _card(ex: Exercise, t: Theme, width: float, side_by_side: bool = True, scale
         parts.append(flowable)
 
     if ex.image is not None:
-        add(_picture(ex.image, width, max(t.min_picture_height, t.max_picture_height * scale)))
+        add(_picture(ex.image, width, max(t.min_picture_height, t.max_picture_height * scale),
+                     t.w._("A picture of the exercise: {name}", name=ex.name)))
     elif ex.figure is not None and figures:
         add(figure_box(ex.figure, ex.figure_alt, t, width, scale))
     if ex.video:
         add(qr_block(ex.video, t.w._("Video"), t, width, max(t.min_qr_size, t.qr_size * scale)))
-    dose, stop = _dose_box(ex, t), _caution_box(ex, t, beside) if caution else None
+    dose, stop = _dose_box(ex, t), _caution_box(ex, t, beside, lang) if caution else None
     if not t.two_columns and side_by_side and dose is not None and stop is not None:
         half = (width - t.column_gap) / 2
         add(Row([dose, None, stop], [half, t.column_gap, half]))
@@ -161,40 +164,40 @@ def _above(ex: Exercise, t: Theme, width: float, scale: float, shown: bool) -> l
 
 
 def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, scale: float = 1.0,
-                   figures: bool = True, beside: Exercise | None = None) -> Block:
+                   figures: bool = True, beside: Exercise | None = None, lang: str | None = None) -> Block:
     """One exercise, kept on one page whole. Where it does not fit, smaller versions (picture
     and QR code shrunk step by step, never below the theme's limits) are tried before it moves
     to the next page; one taller than a page flows as one column, its heading kept with the
     first line after it."""
-    heading = _heading(ex, number, t, width, beside)
-    left = _instructions(ex, t, beside)
+    heading = _heading(ex, number, t, width, beside, lang)
+    left = _instructions(ex, t, beside, lang)
     shown = figures and ex.image is None and ex.figure is not None  # a clinic's own picture wins
     pictured = shown or ex.image is not None or ex.video is not None
     right_width = round(width * t.card_share)
     # Two columns: what it looks like and how much on the right (picture, video code, dose), how
     # to do it on the left. With a picture, the caution goes under whichever column is shorter
     # (under the steps, as a rule), so that a block is no taller than it needs to be.
-    right = _card(ex, t, right_width, scale=scale, figures=figures, caution=not pictured, beside=beside) if t.two_columns else []
-    stop = _caution_box(ex, t, beside) if pictured else None
+    right = _card(ex, t, right_width, scale=scale, figures=figures, caution=not pictured, beside=beside, lang=lang) if t.two_columns else []
+    stop = _caution_box(ex, t, beside, lang) if pictured else None
     body: list[Any]
     if left and right:
         widths = [width - right_width - t.column_gap, t.column_gap, right_width]
         under = [Gap(t.card_gap), stop] if stop is not None else []
         body = _wrapped([*left, *under], right, widths, t)
         if stop is not None:  # the caution under the picture instead: built afresh (a flowable keeps its last wrap)
-            other = _wrapped(_instructions(ex, t, beside),
-                             [*_card(ex, t, right_width, scale=scale, figures=figures, caution=False, beside=beside),
-                              Gap(t.card_gap), _caution_box(ex, t, beside)], widths, t)
+            other = _wrapped(_instructions(ex, t, beside, lang),
+                             [*_card(ex, t, right_width, scale=scale, figures=figures, caution=False, beside=beside, lang=lang),
+                              Gap(t.card_gap), _caution_box(ex, t, beside, lang)], widths, t)
             if Stack(other).wrap(width, 1e9)[1] < Stack(body).wrap(width, 1e9)[1] - 1:
                 body = other
     else:  # one column: the figure above the steps, across the page
-        card = _card(ex, t, width, scale=scale, figures=False, beside=beside)
+        card = _card(ex, t, width, scale=scale, figures=False, beside=beside, lang=lang)
         body = _above(ex, t, width, scale, shown) + left + ([Gap(t.card_gap)] if left and card else []) + card
 
     anchor = Anchor(key, f"{number}. {ex.name}", 1)
 
     def fallback() -> list[Any]:
-        card = _card(ex, t, width, side_by_side=False, scale=scale, figures=False, beside=beside)
+        card = _card(ex, t, width, side_by_side=False, scale=scale, figures=False, beside=beside, lang=lang)
         rest = [*_above(ex, t, width, scale, shown), *left, *([Gap(t.card_gap)] if left and card else []), *card]
         return [Block([anchor, heading, Gap(t.heading_gap), *rest[:1]]), *rest[1:]]  # never a heading alone at a page foot
 
@@ -202,7 +205,7 @@ def exercise_block(ex: Exercise, number: int, t: Theme, width: float, key: str, 
         can_shrink = (ex.image is not None and t.max_picture_height * scale > t.min_picture_height) or (
             ex.video is not None and t.qr_size * scale > t.min_qr_size) or (
             ex.figure is not None and figures and t.figure_height[0] * scale > t.min_figure_height)
-        return exercise_block(ex, number, t, width, key, scale * SHRINK, figures, beside) if can_shrink else None
+        return exercise_block(ex, number, t, width, key, scale * SHRINK, figures, beside, lang) if can_shrink else None
 
     block = Block([anchor, heading, Gap(t.heading_gap), *body], fallback, smaller)
     block.label = _label(ex)

@@ -17,6 +17,7 @@ from .. import illustrate
 from ..illustrate import FigureSpec
 from .flow import Flowable
 from .styles import Theme
+from .tags import tags
 
 
 class Figure(Flowable):
@@ -24,7 +25,8 @@ class Figure(Flowable):
 
     def __init__(self, spec: FigureSpec, width: float, height: float, layout: str = "pair", alt: str | None = None) -> None:
         self.spec, self.width, self.height, self.layout = spec, round(width, 2), round(height, 2), layout
-        self.alt = alt  # the figure in words (for the tagged PDF)
+        self.alt = alt  # the figure in words, for a screen reader
+        self.tag, self.tag_attrs = "Figure", {"Alt": alt or ""}
 
     @property
     def form_name(self) -> str:
@@ -38,10 +40,11 @@ class Figure(Flowable):
             canv.beginForm(name, 0, 0, self.width, self.height)
             illustrate.draw(canv, self.spec, 0, 0, self.width, self.height, self.layout)
             canv.endForm()
-        canv.saveState()
-        canv.translate(x, y)
-        canv.doForm(name)
-        canv.restoreState()
+        with tags(canv).content(canv):
+            canv.saveState()
+            canv.translate(x, y)
+            canv.doForm(name)
+            canv.restoreState()
 
 
 def figure_box(spec: FigureSpec, alt: str | None, t: Theme, width: float, scale: float = 1.0) -> Figure:

@@ -25,6 +25,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from .linebreak import EPSILON, Run, Word, break_lines, segments, width, words_of
+from .tags import tags
+
+# The structure element a paragraph of each style is; None: it is part of its parent (a heading
+# row's name, a table cell's text). Any other style is a paragraph (P).
+STYLE_TAGS: dict[str, str | None] = {"title": "H1", "section": "H2", "plan_title": "H2", "name": None, "cell": None,
+                                     "cell_head": None, "contents": None}
 
 
 class Flowable:
@@ -41,6 +47,8 @@ class Flowable:
     space_before = 0.0
     space_after = 0.0
     label: str | None = None  # what it shows, for a message when it cannot be laid out ("exercise 'Bridge' (line 12)")
+    tag: str | None = None  # the structure element it is (P, H2, Sect, Figure...), for screen readers
+    tag_attrs: dict[str, str] = {}  # noqa: RUF012 (read only; an instance sets its own)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
@@ -66,7 +74,11 @@ class Flowable:
         return self.space_after
 
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        self.draw_at(canv, x, y)
+        if self.tag is None:
+            self.draw_at(canv, x, y)
+            return
+        with tags(canv).element(self.tag, **self.tag_attrs):
+            self.draw_at(canv, x, y)
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         pass
@@ -82,8 +94,12 @@ class Text(Flowable):
     the text is never markup, and its lines are broken once per width.
     """
 
-    def __init__(self, runs: Sequence[Run] | str, style: ParagraphStyle, bullet: str | None = None) -> None:
+    def __init__(self, runs: Sequence[Run] | str, style: ParagraphStyle, bullet: str | None = None,
+                 tag: str | None = "", lang: str | None = None) -> None:
         self.style = style
+        # a list item with its number; else as given; else by its style (a paragraph, a heading)
+        self.tag = "LI" if bullet else tag if tag != "" else STYLE_TAGS.get(style.name, "P")
+        self.tag_attrs = {"Lang": lang} if lang else {}
         self._words: list[Word] | None = words_of([(style.fontName, runs)] if isinstance(runs, str) else runs)
         self.bullet = bullet
         self.space_before, self.space_after = style.spaceBefore, style.spaceAfter
@@ -94,6 +110,8 @@ class Text(Flowable):
     def _part(cls, whole: Text, lines: list[list[Word]], first: bool, last: bool) -> Text:
         part = cls.__new__(cls)
         part.style, part.bullet = whole.style, whole.bullet if first else None
+        part.tag = whole.tag if (first or whole.tag != "LI") else "LI"
+        part.tag_attrs = whole.tag_attrs
         part._words = None  # from the lines, if ever needed at another width
         part.space_before = whole.space_before if first else 0
         part.space_after = whole.space_after if last else 0
@@ -142,12 +160,28 @@ class Text(Flowable):
         if not self._lines:
             return
         base = y + self.height - st.fontSize
+        tagger = tags(canv)
+        if self.bullet:  # the number is the item's label; the text its body
+            with tagger.element("Lbl"), tagger.content(canv):
+                tx = canv.beginText()
+                tx.setFillColor(st.textColor)
+                tx.setTextOrigin(x + st.bulletIndent, base)
+                tx.setFont(st.bulletFontName, st.bulletFontSize, st.leading)
+                tx.textOut(self.bullet)
+                canv.drawText(tx)
+            with tagger.element("LBody"), tagger.content(canv):
+                self._draw_lines(canv, x, base)
+        elif self.tag == "LI":  # the rest of an item begun on the page before
+            with tagger.element("LBody"), tagger.content(canv):
+                self._draw_lines(canv, x, base)
+        else:
+            with tagger.content(canv):
+                self._draw_lines(canv, x, base)
+
+    def _draw_lines(self, canv: Canvas, x: float, base: float) -> None:
+        st = self.style
         tx = canv.beginText()
         tx.setFillColor(st.textColor)
-        if self.bullet:
-            tx.setTextOrigin(x + st.bulletIndent, base)
-            tx.setFont(st.bulletFontName, st.bulletFontSize, st.leading)
-            tx.textOut(self.bullet)
         current = None  # the first line always sets its font (and the leading T* moves by)
         tx.setTextOrigin(x + st.leftIndent, base)
         for line in self._lines:
@@ -244,6 +278,14 @@ class Row(Flowable):
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         assert self._heights is not None
+        if self.tag in ("H1", "H2"):  # a heading's parts (a number and a name) are one piece of text
+            with tags(canv).content(canv):
+                self._draw_cells(canv, x, y)
+        else:
+            self._draw_cells(canv, x, y)
+
+    def _draw_cells(self, canv: Canvas, x: float, y: float) -> None:
+        assert self._heights is not None
         for cell, w, h in zip(self.cells, self.widths, self._heights, strict=True):
             if self.stretch and isinstance(cell, Box):
                 cell.height = h = self.height
@@ -258,10 +300,14 @@ class Box(Flowable):
     PAD = (8.0, 8.0, 5.0, 7.0)  # left, right, top, bottom
 
     def __init__(self, items: Stack | Sequence[Flowable], background: Color | None = None, line: float = 0,
-                 line_color: Color | None = None, pad: tuple[float, float, float, float] | None = None) -> None:
+                 line_color: Color | None = None, pad: tuple[float, float, float, float] | None = None,
+                 title: str | None = None) -> None:
         self.stack = items if isinstance(items, Stack) else Stack(items)
         self.background, self.line, self.line_color = background, line, line_color
         self.PAD = pad or Box.PAD
+        self.title = title
+        if title is not None:  # a labelled section: the dose, the caution, a card
+            self.tag, self.tag_attrs = "Sect", {"T": title}
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         left, right, top, bottom = self.PAD
@@ -274,19 +320,21 @@ class Box(Flowable):
         parts = self.stack.split(availWidth - left - right, availHeight - top - bottom)
         if len(parts) != 2:
             return []
-        return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color, self.PAD) for p in parts]
+        return [Box(p if isinstance(p, Stack) else [p], self.background, self.line, self.line_color, self.PAD, self.title)
+                for p in parts]
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         left, _, _, _bottom = self.PAD
         if self.background is not None or self.line:
-            canv.saveState()
-            if self.background is not None:
-                canv.setFillColor(self.background)
-            if self.line and self.line_color is not None:
-                canv.setStrokeColor(self.line_color)
-                canv.setLineWidth(self.line)
-            canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)
-            canv.restoreState()
+            with tags(canv).artifact(canv):
+                canv.saveState()
+                if self.background is not None:
+                    canv.setFillColor(self.background)
+                if self.line and self.line_color is not None:
+                    canv.setStrokeColor(self.line_color)
+                    canv.setLineWidth(self.line)
+                canv.rect(x, y, self.width, self.height, stroke=1 if self.line else 0, fill=1 if self.background is not None else 0)
+                canv.restoreState()
         self.stack.draw_at(canv, x + left, y + self.height - self.PAD[2] - self.stack.height)  # from the top
 
 
@@ -300,6 +348,7 @@ class Block(Stack):
     def __init__(self, items: Sequence[Flowable], fallback: Callable[[], list[Flowable]] | None = None,
                  smaller: Callable[[], Block | None] | None = None) -> None:
         super().__init__(items)
+        self.tag = "Sect"  # an exercise, the notes, a week of the log: a section of its own
         self.fallback = fallback or (lambda: list(self.items))
         self.smaller: Callable[[], Block | None] = smaller or (lambda: None)
 

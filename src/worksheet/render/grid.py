@@ -18,6 +18,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from .flow import Flowable
+from .tags import tags
 
 
 class Span:
@@ -65,7 +66,11 @@ class _Rows:
 
 
 class Grid(Flowable):
-    """Rows ``start`` to ``end`` of a table, under its header; splits between rows."""
+    """Rows ``start`` to ``end`` of a table, under its header; splits between rows. Tagged as a
+    table: the header row's cells and each row's first cell are header cells (TH, with their
+    scope), the rest data cells; rules and the header's shading are artifacts."""
+
+    tag = "Table"
 
     def __init__(self, header: list[Cell], body: list[list[Cell]], widths: list[float], *, align: Sequence[str] = (),
                  pad_x: float = 4, pad_y: float = 5, rule: float = 0.75, rule_color: Color | None = None,
@@ -115,31 +120,38 @@ class Grid(Flowable):
         top = y + self.height
         canv.saveState()
         if self.head_fill is not None:
-            canv.setFillColor(self.head_fill)
-            canv.rect(x, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1)
+            with tags(canv).artifact(canv):
+                canv.setFillColor(self.head_fill)
+                canv.rect(x, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1)
         if self.rule_color is not None:
             canv.setStrokeColor(self.rule_color)
         canv.setLineWidth(self.rule)
-        self._draw_row(canv, rows.header, x, top, rows.header_height)
+        self._draw_row(canv, rows.header, x, top, rows.header_height, head=True)
         at = top - rows.header_height
         for i in range(self.start, self.end):
             self._draw_row(canv, rows.body[i], x, at, rows.heights[i])
             at -= rows.heights[i]
         canv.restoreState()
 
-    def _draw_row(self, canv: Canvas, row: Sequence[Cell], x: float, top: float, height: float) -> None:
+    def _draw_row(self, canv: Canvas, row: Sequence[Cell], x: float, top: float, height: float, head: bool = False) -> None:
         """A row's cells, and its rules: above and below it, and between its cells (not inside a span)."""
         edges = [0.0, *accumulate(self.rows.widths)]
-        for cell, w, col in _cells(row, self.rows.widths):
-            left_edge = x + edges[col]
-            if cell is not None:
-                cw, ch = cell.wrap(w - 2 * self.rows.pad_x, 1e9)
-                how = self.align[col]
-                left = left_edge + self.rows.pad_x if how == "left" else left_edge + (w - cw) / 2
-                cell.drawOn(canv, left, top - (height + ch) / 2)
-            if self.rule:
-                canv.line(left_edge, top, left_edge, top - height)
+        tagger = tags(canv)
+        with tagger.element("TR"):
+            for cell, w, col in _cells(row, self.rows.widths):
+                left_edge = x + edges[col]
+                role, scope = ("TH", "Column") if head else ("TH", "Row") if col == 0 else ("TD", "")
+                with tagger.element(role, Scope=scope):
+                    if cell is not None:
+                        cw, ch = cell.wrap(w - 2 * self.rows.pad_x, 1e9)
+                        how = self.align[col]
+                        left = left_edge + self.rows.pad_x if how == "left" else left_edge + (w - cw) / 2
+                        cell.drawOn(canv, left, top - (height + ch) / 2)
+                if self.rule:
+                    with tagger.artifact(canv):
+                        canv.line(left_edge, top, left_edge, top - height)
         if self.rule:
-            canv.line(x, top, x + self.width, top)
-            canv.line(x, top - height, x + self.width, top - height)
-            canv.line(x + self.width, top, x + self.width, top - height)
+            with tagger.artifact(canv):
+                canv.line(x, top, x + self.width, top)
+                canv.line(x, top - height, x + self.width, top - height)
+                canv.line(x + self.width, top, x + self.width, top - height)

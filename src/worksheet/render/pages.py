@@ -22,6 +22,7 @@ from . import fonts, styles
 from .flow import Block, Flowable, Row, Text
 from .parts import Divider, NotesLines, Picture, prepared, short_url
 from .styles import Geometry, Theme
+from .tags import Tagger, tags
 from .wording import NBSP, unit
 
 Mark = tuple[str, str, int, float, float]  # bookmark key, title, level, left, top
@@ -134,21 +135,31 @@ class Footer:
         return self.layout(geo)[3]
 
     def draw(self, canv: Canvas, page: int, total: int, index: int, geo: Geometry, header: bool) -> None:
-        """The footer of one page; with ``header``, the page has a running head (pages 2 and on)."""
+        """The footer of one page; with ``header``, the page has a running head (pages 2 and on).
+        It repeats on every page, so a screen reader is given it once, on the last page."""
+        if page == total:
+            self._draw(canv, page, total, index, geo, header)
+        else:
+            with tags(canv).artifact(canv, "Pagination"):
+                self._draw(canv, page, total, index, geo, header)
+
+    def _draw(self, canv: Canvas, page: int, total: int, index: int, geo: Geometry, header: bool) -> None:
         clinic, clinic_height, paras, height = self.layout(geo)
+        tagger = tags(canv)
         g = geo
         top = g.footer_bottom + height
         canv.saveState()
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(0.75)
-        canv.line(g.left, top, g.width - g.right, top)
+        with tagger.artifact(canv):
+            canv.setStrokeColor(styles.RULE)
+            canv.setLineWidth(0.75)
+            canv.line(g.left, top, g.width - g.right, top)
         y = top - 8
         if clinic is not None:
             y -= clinic_height - 4
             clinic.draw_at(canv, g.left, y)
             y -= 4
         para = paras[min(index, len(paras) - 1)]
-        para.draw_at(canv, g.left, y - para.height)
+        para.drawOn(canv, g.left, y - para.height)
         canv.setFillColor(styles.INK)
         size = self.t.page_number_size
         canv.setFont(fonts.BOLD, size)
@@ -156,7 +167,8 @@ class Footer:
             number_y = g.height - g.top - size if header else g.height - g.top + size * 0.4
         else:
             number_y = y - size
-        canv.drawRightString(g.width - g.right, number_y, self.page_words(page, total))
+        with tagger.artifact(canv, "Pagination"):
+            canv.drawRightString(g.width - g.right, number_y, self.page_words(page, total))
         canv.restoreState()
 
 
@@ -166,7 +178,9 @@ class HeldCanvas(Canvas):
 
     def __init__(self, *args: Any, footer: Footer, page_sheet: dict[int, int], page_geometry: dict[int, tuple[Geometry, bool]],
                  **kwargs: Any) -> None:
+        kwargs.setdefault("initialFontName", fonts.REGULAR)  # never Helvetica: every font is ours, embedded
         super().__init__(*args, **kwargs)
+        self.tags = Tagger()
         self.footer = footer
         self.page_sheet = page_sheet  # page -> worksheet index, where one starts
         self.page_geometry = page_geometry  # page -> its geometry (a log page may be sideways), and whether it has a running head
@@ -176,6 +190,7 @@ class HeldCanvas(Canvas):
     def showPage(self) -> None:
         self.held.append(dict(self.__dict__))
         self.marks = []
+        self.tags.page += 1
         self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does after writing a page
 
     def save(self) -> None:
@@ -184,6 +199,7 @@ class HeldCanvas(Canvas):
         for number, state in enumerate(self.held, 1):
             index = self.page_sheet.get(number, index)
             self.__dict__.update(state)
+            self.tags.page = number - 1
             for key, title, level, left, top in self.marks:
                 self.bookmarkHorizontalAbsolute(key, top, left=left)  # type: ignore[arg-type]  # the stub says int; any number works
                 self.addOutlineEntry(title, key, level=level, closed=False)
@@ -351,11 +367,12 @@ class Pages:
         while stringWidth(title, fonts.REGULAR, size) > room and len(title) > 4:
             title = title[:-5].rstrip() + "…"
         y = g.height - g.top - size
-        canv.saveState()
-        canv.setFillColor(styles.SOFT_INK)
-        canv.setFont(fonts.REGULAR, size)
-        canv.drawString(g.left, y, title)
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(0.75)
-        canv.line(g.left, y - 7, g.width - g.right, y - 7)
-        canv.restoreState()
+        with tags(canv).artifact(canv, "Pagination"):  # repeats the title: a reader has heard it
+            canv.saveState()
+            canv.setFillColor(styles.SOFT_INK)
+            canv.setFont(fonts.REGULAR, size)
+            canv.drawString(g.left, y, title)
+            canv.setStrokeColor(styles.RULE)
+            canv.setLineWidth(0.75)
+            canv.line(g.left, y - 7, g.width - g.right, y - 7)
+            canv.restoreState()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,9 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from ..errors import BuildError, shown
 from ..read import pictures
 from . import fonts, styles
-from .flow import Flowable, Gap, Text
+from .flow import Flowable, Gap, Row, Stack, Text
 from .styles import Theme
-from .tables import NO_PADDING, esc, para, table
+from .tags import tags
 
 
 def short_url(url: str) -> str:
@@ -51,11 +50,14 @@ class Badge(Flowable):
 
     def draw_at(self, c: Canvas, x: float, y: float) -> None:
         r = self.size / 2
-        c.setFillColor(styles.INK)
-        c.circle(x + r, y + r, r, stroke=0, fill=1)
-        c.setFillColor("white")
-        c.setFont(fonts.BOLD, self.font_size)
-        c.drawCentredString(x + r, y + r - self.font_size * 0.35, str(self.number))
+        tagger = tags(c)
+        with tagger.artifact(c):
+            c.setFillColor(styles.INK)
+            c.circle(x + r, y + r, r, stroke=0, fill=1)
+        with tagger.content(c):  # the number is read with the exercise's name: "3 Bridge"
+            c.setFillColor("white")
+            c.setFont(fonts.BOLD, self.font_size)
+            c.drawCentredString(x + r, y + r - self.font_size * 0.35, str(self.number))
         c.setFillColor(styles.INK)
 
 
@@ -71,12 +73,13 @@ class TickBoxes(Flowable):
         return (self.count * self.size + (self.count - 1) * self.GAP, self.size)
 
     def draw_at(self, c: Canvas, x: float, y: float) -> None:
-        c.saveState()
-        c.setStrokeColor(styles.INK)
-        c.setLineWidth(1)
-        for i in range(self.count):
-            c.rect(x + i * (self.size + self.GAP), y, self.size, self.size, stroke=1, fill=0)
-        c.restoreState()
+        with tags(c).artifact(c):  # empty boxes to tick: nothing to read
+            c.saveState()
+            c.setStrokeColor(styles.INK)
+            c.setLineWidth(1)
+            for i in range(self.count):
+                c.rect(x + i * (self.size + self.GAP), y, self.size, self.size, stroke=1, fill=0)
+            c.restoreState()
 
 
 def prepared(path: Path) -> pictures.Picture:
@@ -89,15 +92,20 @@ def prepared(path: Path) -> pictures.Picture:
 
 
 class Picture(Flowable):
-    """A prepared picture (PNG or JPEG bytes) at a fixed size."""
+    """A prepared picture (PNG or JPEG bytes) at a fixed size; with ``alt``, a figure with words
+    for a screen reader, else decoration (a clinic's logo beside its name)."""
 
-    def __init__(self, data: bytes, width: float, height: float) -> None:
+    def __init__(self, data: bytes, width: float, height: float, alt: str | None = None) -> None:
         self.data, self.width, self.height = data, width, height
+        if alt:
+            self.tag, self.tag_attrs = "Figure", {"Alt": alt}
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
         from reportlab.lib.utils import ImageReader
 
-        canv.drawImage(ImageReader(io.BytesIO(self.data)), x, y, self.width, self.height, mask="auto")
+        tagger = tags(canv)
+        with tagger.content(canv) if self.tag else tagger.artifact(canv):
+            canv.drawImage(ImageReader(io.BytesIO(self.data)), x, y, self.width, self.height, mask="auto")
 
 
 class Divider(Flowable):
@@ -117,17 +125,20 @@ class Divider(Flowable):
         return [Gap(0)]
 
     def draw_at(self, canv: Canvas, x: float, y: float) -> None:
-        canv.saveState()
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(self.THICKNESS)
-        canv.line(x, y, x + self.width, y)
-        canv.restoreState()
+        with tags(canv).artifact(canv):
+            canv.saveState()
+            canv.setStrokeColor(styles.RULE)
+            canv.setLineWidth(self.THICKNESS)
+            canv.line(x, y, x + self.width, y)
+            canv.restoreState()
 
 
 class ContentsLine(Flowable):
     """A line of the booklet's contents: the title, a dotted leader and the page number."""
 
     NUMBER = 40.0
+
+    tag = "TOCI"
 
     def __init__(self, title: str, page: int, style: ParagraphStyle) -> None:
         self.text, self.page, self.style = Text(title, style), page, style
@@ -148,36 +159,51 @@ class ContentsLine(Flowable):
         dots = int((end - x - self.text.last_line_width() - 6) // dot)
         canv.setFillColor(st.textColor)
         canv.setFont(st.fontName, st.fontSize)
+        tagger = tags(canv)
         if dots > 0:
-            canv.drawRightString(end, base, " ." * dots)
-        canv.drawRightString(x + self.width, base, number)
+            with tagger.artifact(canv):
+                canv.drawRightString(end, base, " ." * dots)
+        with tagger.content(canv):
+            canv.drawRightString(x + self.width, base, number)
 
 
-def _qr_drawing(url: str, size: float) -> Any:
-    # Imported here: ReportLab's graphics package takes longer to import than the rest of
-    # the layout, and most worksheets have no video.
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+class QRCode(Flowable):
+    """A QR code a phone camera opens, drawn as squares (ReportLab's encoder, our own drawing:
+    a graphics Drawing would bring its own default font into the page); a figure whose words
+    say what it opens."""
 
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+    def __init__(self, url: str, size: float, alt: str) -> None:
+        from reportlab.graphics.barcode import qrencoder
+
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(url)
+        qr.make()
+        n = qr.getModuleCount()
+        self.dark = [(r, c) for r in range(n) for c in range(n) if qr.isDark(r, c)]
+        self.modules, self.width, self.height = n, size, size
+        self.tag, self.tag_attrs = "Figure", {"Alt": alt}
+
+    def draw_at(self, canv: Canvas, x: float, y: float) -> None:
+        border = 2  # quiet zone, in modules (the space round it does the rest)
+        step = self.width / (self.modules + 2 * border)
+        with tags(canv).content(canv):
+            canv.saveState()
+            canv.setFillColor(styles.INK)
+            path = canv.beginPath()
+            for r, c in self.dark:
+                path.rect(x + (c + border) * step, y + self.height - (r + border + 1) * step, step, step)
+            canv.drawPath(path, stroke=0, fill=1)
+            canv.restoreState()
 
 
-def qr_block(url: str, label: str, t: Theme, width: float, size: float | None = None) -> Any:
+def qr_block(url: str, label: str, t: Theme, width: float, size: float | None = None) -> Flowable:
     """A QR code with what it is for beside it and the short address written under it."""
     size = size or t.qr_size
-    caption = [
-        para(f"<b>{esc(label)}</b>", t.ss["caption"]),
-        para(esc(t.w._("Scan the code with a phone camera, or type the address below it.")), t.ss["caption"]),
-    ]
-    return table(
-        [[_qr_drawing(url, size), caption], [para(esc(short_url(url)), t.ss["caption"]), ""]],
-        [size + 8, width - size - 8],
-        [*NO_PADDING, ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("SPAN", (0, 1), (1, 1)), ("TOPPADDING", (0, 1), (-1, 1), 2)],
-    )
+    style = t.ss["caption"]
+    caption = Stack([Text([(fonts.BOLD, label)], style),
+                     Text(t.w._("Scan the code with a phone camera, or type the address below it."), style)])
+    code = QRCode(url, size, t.w._("QR code: {label}, opens {address}", label=label, address=short_url(url)))
+    return Stack([Row([code, None, caption], [size, 8, width - size - 8], middle=True), Gap(2), Text(short_url(url), style)])
 
 
 class NotesLines(Flowable):
@@ -212,11 +238,12 @@ class NotesLines(Flowable):
         if not self.lines:
             return
         top = y + self.height - self.lead
-        self.heading.draw_at(canv, x, top - self.heading.height)
-        canv.saveState()
-        canv.setStrokeColor(styles.RULE)
-        canv.setLineWidth(0.75)
-        for i in range(self.lines):
-            line_y = y + self.gap / 2 + i * self.gap
-            canv.line(x, line_y, x + self.width, line_y)
-        canv.restoreState()
+        self.heading.drawOn(canv, x, top - self.heading.height)
+        with tags(canv).artifact(canv):  # lines to write on
+            canv.saveState()
+            canv.setStrokeColor(styles.RULE)
+            canv.setLineWidth(0.75)
+            for i in range(self.lines):
+                line_y = y + self.gap / 2 + i * self.gap
+                canv.line(x, line_y, x + self.width, line_y)
+            canv.restoreState()

@@ -20,6 +20,7 @@ from . import fonts, styles
 from .flow import Box, Flowable, Gap, Text
 from .linebreak import width
 from .styles import Theme
+from .tags import tags
 from .wording import unit
 
 BLANK = "_" * 6  # a short blank inside a sentence: "___ times a day"
@@ -31,6 +32,7 @@ class FieldRow(Flowable):
 
     GAP = 14.0  # between two fields
     RULE = 0.75
+    tag = "P"  # read as a line: "Patient: Zelda Date: 2 December"
 
     def __init__(self, fields: Sequence[Field], t: Theme) -> None:
         self.fields, self.style = list(fields), t.ss["field"]
@@ -70,7 +72,8 @@ class FieldRow(Flowable):
             if value is not None and BLANK in value.words_text:
                 continue  # the value has its own blanks to write in: no rule under it as well
             rule = top - st.fontSize - (lines - 1) * st.leading - st.fontSize * 0.38  # clear of g, p and y
-            canv.line(x + x_value, rule, x + x_end, rule)
+            with tags(canv).artifact(canv):  # the line to write on
+                canv.line(x + x_value, rule, x + x_end, rule)
         canv.restoreState()
 
 
@@ -116,4 +119,4 @@ def plan_box(plan: Plan, patient: Patient | None, clinic: Clinic | None, t: Them
     else:
         rows += [FieldRow([(w._("How often:"), how_often, 0.6), (w._("For:"), weeks, 0.4)], t),
                  FieldRow([(w._("Next visit:"), plan.next_visit, 0.4), (call, plan.call_if, 0.6)], t)]
-    return Box([*rows, Gap(2)], line=0.75, line_color=styles.RULE, pad=t.box_pad)
+    return Box([*rows, Gap(2)], line=0.75, line_color=styles.RULE, pad=t.box_pad, title=w._("Your plan"))

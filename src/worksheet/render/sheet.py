@@ -37,7 +37,7 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     for i, paragraph in enumerate(ws.intro):
         story.append(Text(paragraph, ss["intro"]))
         if s.beside is not None and i < len(s.beside.intro):  # bilingual: as written, under it
-            story.append(Text(s.beside.intro[i], ss["beside"]))
+            story.append(Text(s.beside.intro[i], ss["beside"], lang=s.beside.language))
     if ws.equipment:
         story.append(labelled(t.w._("You will need:"), wording.listed(ws.equipment, t.w), ss["equipment"]))
     if ws.video:
@@ -47,7 +47,8 @@ def worksheet_story(ws: Worksheet, s: Settings, t: Theme, width: float, index: i
     for number, ex in enumerate(ws.exercises, 1):
         story.append(Divider(t))
         beside = written[number - 1] if number <= len(written) else None
-        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}", figures=s.figures, beside=beside))
+        story.append(exercise_block(ex, number, t, width, f"{prefix}ex{number}", figures=s.figures, beside=beside,
+                                    lang=s.beside.language if s.beside is not None else None))
     if ws.notes:
         notes = t.w._("Notes")
         block: list[Any] = [Divider(t), Anchor(f"{prefix}notes", notes, 1), Text(notes, ss["section"])]
