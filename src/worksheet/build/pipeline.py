@@ -81,6 +81,8 @@ def clinic_for(path: Path, options: PrintOptions) -> Clinic | None:
     """
     if options.clinic is not None:
         return options.clinic
+    if not options.clinic_footer:
+        return None
     for name in CLINIC_FILES:
         candidate = path.parent / name
         kind = files.kind(candidate)

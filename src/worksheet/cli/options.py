@@ -34,21 +34,13 @@ def person_text(ctx: click.Context, param: click.Parameter, value: str | None) -
     typed apart joined to their letters (NFC), as in a file."""
     if value is None:
         return None
-    from ..read.text import loose_marks, mark_run, normalize
-    from ..render.fonts import charset
+    from ..build.people import NotPrintable
+    from ..build.people import person_text as check
 
-    if len(value) > 1000 or mark_run(value):
-        raise click.BadParameter("is longer than 80 characters.")
-    text = normalize(value)
-    loose = loose_marks(text)
-    if loose:
-        _, mark, base = loose[0]
-        raise click.BadParameter(f"has '{base}{mark}': its accent (U+{ord(mark):04X}) cannot be printed with the worksheet font; write the letter without it.")
-    missing = sorted({c for c in text if ord(c) not in charset()})
-    if not text or len(text) > 80 or missing:
-        why = "is empty" if not text else "is longer than 80 characters" if len(text) > 80 else f"has characters the font lacks: {' '.join(missing)}"
-        raise click.BadParameter(f"{why}.")
-    return text
+    try:
+        return check(value)
+    except NotPrintable as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def language_tag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

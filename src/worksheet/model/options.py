@@ -52,6 +52,7 @@ class PrintOptions:
     figures: bool = True  # each exercise's figure (--no-figures: none)
     language: str | None = None  # print in this language (a tag such as 'es'), from the files' translations
     bilingual: bool = False  # each instruction also as written (in smaller type), for the therapist to check
+    clinic_footer: bool = True  # the clinic.yaml beside the worksheets at the foot of each page (the web page can say no)
 
     def resolve(self, ws: Worksheet) -> Settings:
         """The settings for one worksheet: these options over the file's own."""
