@@ -23,7 +23,8 @@ ALLOWED = {
     "schema": {"model", "read", "illustrate", "i18n"},
     "render": {"model", "read", "illustrate", "i18n"},
     "build": {"model", "read", "schema", "render", "illustrate", "i18n"},
-    "cli": {"model", "read", "build", "render", "schema", "i18n"},
+    "cli": {"model", "read", "build", "render", "schema", "i18n", "web"},
+    "web": {"model", "read", "build", "render", "schema", "i18n", "illustrate"},  # a front end beside cli
 }
 NO_TEST_MODULE = {
     "__main__.py": "two lines; `python -m worksheet` runs in tests/acceptance/test_faults.py",
