@@ -184,6 +184,12 @@ def test_the_composer_works_from_the_keyboard_alone(server: tuple[str, Path, Pat
     page.goto(base + "compose")
     page.get_by_label("Title", exact=True).fill("Keys")
     page.get_by_label("Add an exercise from the library").focus()
+    page.keyboard.press("Tab")  # to Add, with no exercise chosen yet
+    page.keyboard.press("Enter")
+    assert page.locator("[data-row]").count() == 0
+    assert page.locator("#status").inner_text() == "Choose an exercise first."
+    assert page.evaluate("document.activeElement.id") == "add-entry"
+    page.keyboard.press("ArrowDown")  # the first exercise
     page.keyboard.press("Tab")  # to Add
     page.keyboard.press("Enter")
     assert page.locator("[data-row]").count() == 1

@@ -96,10 +96,11 @@
       status.textContent = "Exercise removed.";
     } else if (action === "add") {
       const select = document.getElementById("add-entry");
+      if (!select.value) { status.textContent = "Choose an exercise first."; select.focus(); return; }
       const template = document.getElementById("row-template");
       const fresh = template.content.firstElementChild.cloneNode(true);
       fresh.querySelector("input[type=hidden]").value = select.value;
-      fresh.querySelector("[data-name]").textContent = select.options[select.selectedIndex].text;
+      fresh.querySelectorAll("[data-name]").forEach(function (el) { el.textContent = select.options[select.selectedIndex].text; });
       rows.appendChild(fresh);
       renumber();
       fresh.querySelector("input[type=text]").focus();
