@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+MEMORY_ROOT = "/worksheet-in-memory/"  # the folder the pure function's files seem to be in (see build.pure)
+
 
 @dataclass(frozen=True, order=True)
 class Issue:
@@ -70,6 +72,8 @@ class FontError(WorksheetError):
 def display_path(path: Path | str) -> str:
     """The path relative to the current folder when inside it (for an Issue, which escapes it
     when printed, and for opening the file again to show an excerpt)."""
+    if str(path).startswith(MEMORY_ROOT):  # a file held in memory: by its name in its folder
+        return str(path)[len(MEMORY_ROOT):]
     here = Path(os.path.abspath(path))  # not resolve(): a link is shown by its own name
     try:
         return str(here.relative_to(Path.cwd()))

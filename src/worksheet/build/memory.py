@@ -19,7 +19,7 @@ from ..model import PrintOptions, Worksheet
 from ..read import files
 from ..read.library import Library
 from ..render import fonts
-from .pipeline import clinic_for, find_worksheets
+from .pipeline import find_worksheets, render_path
 
 MAX_TEXT = 1_000_000  # as a file: the reader's own limit
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -39,16 +39,13 @@ def check_text(text: str, folder: Path, name: str = "composed.yaml", language: s
 
 def render_text(text: str, folder: Path, options: PrintOptions, name: str = "composed.yaml") -> tuple[bytes, int, Worksheet]:
     """The PDF of the worksheet in ``text`` as bytes (nothing is written), its pages, and the
-    worksheet (with its warnings); the clinic is the folder's, as for a file there."""
-    import dataclasses
-
-    from ..render.document import render
-
-    ws = check_text(text, folder, name, options.language)
-    settings = dataclasses.replace(options.resolve(ws), clinic=clinic_for(folder / name, options))
-    if options.bilingual:
-        settings = dataclasses.replace(settings, beside=check_text(text, folder, name))
-    rendered = render(ws, settings)
+    worksheet (with its warnings): the command line's own path, with ``folder/name`` held in
+    memory over the folder (its library, pictures and clinic read from the disk as for a file)."""
+    if len(text) > MAX_TEXT:
+        raise BuildError(f"The worksheet is {len(text):,} characters long; keep it under {MAX_TEXT:,}.")
+    path = folder / name
+    with files.in_memory({path: text.encode("utf-8")}, disk=True):
+        rendered, ws = render_path(path, options, shown=name)
     return rendered.data, rendered.pages, ws
 
 

@@ -13,12 +13,16 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BuildError, InputError, Issue, WorksheetError, display_path, escape, shown
 from ..model import Clinic, Exercise, PrintOptions, Settings, Worksheet
 from ..read import files
 from ..render import fonts
 from .results import BuildResult, Built, CheckResult, Failed, UpToDate, Valid
+
+if TYPE_CHECKING:
+    from ..render.document import Rendered
 
 SUFFIXES = (".yaml", ".yml")
 CLINIC_FILES = ("clinic.yaml", "clinic.yml")
@@ -60,11 +64,12 @@ def output_path(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.pdf"
 
 
-def load(path: Path, language: str | None = None) -> Worksheet:
-    """Read and validate one worksheet, checking every character against the font."""
+def load(path: Path, language: str | None = None, shown: str | None = None) -> Worksheet:
+    """Read and validate one worksheet, checking every character against the font (its
+    problems located in ``shown``, by default the path as the user would write it)."""
     from ..schema import load_worksheet  # YAML only when a file is read: a no-op build needs none
 
-    return load_worksheet(path, charset=fonts.charset(), shown=display_path(path), language=language)
+    return load_worksheet(path, charset=fonts.charset(), shown=shown or display_path(path), language=language)
 
 
 def load_clinic(path: Path) -> Clinic:
@@ -100,6 +105,19 @@ def settings_for(path: Path, ws: Worksheet, options: PrintOptions) -> Settings:
     return dataclasses.replace(s, clinic=clinic_for(path, options))
 
 
+def render_path(path: Path, options: PrintOptions, shown: str | None = None) -> tuple[Rendered, Worksheet]:
+    """The PDF of one worksheet, in memory, and the worksheet read: what every front end prints
+    (a file on the disk for the CLI and the watcher, files held in memory for the pure function
+    and the web page, see :func:`files.in_memory`)."""
+    from ..render.document import render  # ReportLab only when a PDF is really made
+
+    ws = load(path, options.language, shown)
+    settings = settings_for(path, ws, options)
+    if options.bilingual:  # the same worksheet as written, for the words under each instruction
+        settings = dataclasses.replace(settings, beside=load(path, shown=shown))
+    return render(ws, settings), ws
+
+
 def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) -> Built:
     """Validate, lay out and write one worksheet. Raises WorksheetError on failure.
 
@@ -108,15 +126,10 @@ def build_one(path: Path, out_dir: Path, options: PrintOptions | None = None) ->
     files that are absent), so a file edited during the build is seen as changed next time.
     """
     options = options or PrintOptions()
-    from ..render.document import render  # ReportLab only when a PDF is really made
     from .output import write_atomic
 
     with files.recording() as reads:
-        ws = load(path, options.language)
-        settings = settings_for(path, ws, options)
-        if options.bilingual:  # the same worksheet as written, for the words under each instruction
-            settings = dataclasses.replace(settings, beside=load(path))
-        rendered = render(ws, settings)
+        rendered, ws = render_path(path, options)
     target = output_path(path, out_dir)
     write_atomic(target, rendered.data, inputs=[path, *(Path(p) for p in reads)])
     return Built(path, target, rendered.pages, library_ids=ws.library_ids, inputs=tuple(sorted(reads.items())),

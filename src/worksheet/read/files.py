@@ -7,6 +7,10 @@ is too large: each becomes a :class:`FileProblem` whose words finish "The file .
 the caller can report it at the right line. Nothing is read twice: the bytes come back
 whole, and while :func:`recording` is active the hash of every file read is noted, so a
 build records the bytes it actually used, not a file that changed under it.
+
+Inside :func:`in_memory` the files are not on a disk at all: every read, listing and check is
+answered from a mapping of paths to bytes (the pure rendering function, and the web page's
+worksheet that has not been saved), with the same limits and the same words for a problem.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -89,6 +93,57 @@ def note_absent(path: Path) -> None:
         reads.setdefault(os.path.abspath(path), ABSENT)
 
 
+_memory: ContextVar[tuple[dict[str, bytes], bool] | None] = ContextVar("worksheet_memory", default=None)
+
+
+@contextlib.contextmanager
+def in_memory(tree: Mapping[str, bytes] | Mapping[Path, bytes], disk: bool = False) -> Iterator[None]:
+    """Serve the files in ``tree`` (absolute path -> bytes) from memory inside the block; any
+    other path is absent, or, with ``disk``, read from the disk as usual (an overlay)."""
+    token = _memory.set(({os.path.normpath(k): bytes(v) for k, v in tree.items()}, disk))
+    try:
+        yield
+    finally:
+        _memory.reset(token)
+
+
+def _in_tree(path: Path | str) -> tuple[str, bytes | None] | None:
+    """(the kind of ``path``, its bytes when a file) from memory, or None to look on the disk."""
+    held = _memory.get()
+    if held is None:
+        return None
+    tree, disk = held
+    key = os.path.normpath(path)
+    if key in tree:
+        return "file", tree[key]
+    prefix = key.rstrip("/") + "/"
+    if any(k.startswith(prefix) for k in tree):
+        return "folder", None
+    return None if disk else ("absent", None)
+
+
+def names_in(folder: Path) -> list[str]:
+    """The names of the entries directly in ``folder`` (none if it cannot be listed)."""
+    held = _memory.get()
+    found: set[str] = set()
+    if held is not None:
+        prefix = os.path.normpath(folder).rstrip("/") + "/"
+        found.update(k[len(prefix):].split("/", 1)[0] for k in held[0] if k.startswith(prefix))
+        if not held[1]:
+            return sorted(found)
+    try:
+        with os.scandir(folder) as entries:
+            found.update(e.name for e in entries)
+    except OSError:
+        pass
+    return sorted(found)
+
+
+def is_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link on the disk (never, for a file held in memory)."""
+    return _in_tree(path) is None and os.path.islink(path)
+
+
 def _open(path: Path | str) -> int:
     """A descriptor for a regular file; FileProblem for anything else. Never waits on a pipe."""
     problem = name_problem(str(path))
@@ -116,6 +171,9 @@ def _open(path: Path | str) -> int:
 def read_bytes(path: Path, limit: int, record: bool = True) -> bytes:
     """The whole content of a regular file of at most ``limit`` bytes (its hash noted while
     :func:`recording`, unless ``record`` is false)."""
+    held = _in_tree(path)
+    if held is not None:
+        return _held_bytes(path, held, limit, record)
     fd = _open(path)
     try:
         chunks, size = [], 0
@@ -132,6 +190,21 @@ def read_bytes(path: Path, limit: int, record: bool = True) -> bytes:
     if size > limit:
         raise TooLarge(limit)
     data = b"".join(chunks)
+    reads = _recording.get() if record else None
+    if reads is not None:
+        reads[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
+    return data
+
+
+def _held_bytes(path: Path, held: tuple[str, bytes | None], limit: int, record: bool) -> bytes:
+    problem = name_problem(str(path))
+    if problem:
+        raise FileProblem(problem, "name")
+    kind, data = held
+    if data is None:
+        raise FileProblem("is a folder, not a file", "folder") if kind == "folder" else FileProblem(_REASONS[errno.ENOENT], "missing")
+    if len(data) > limit:
+        raise TooLarge(limit)
     reads = _recording.get() if record else None
     if reads is not None:
         reads[os.path.abspath(path)] = hashlib.sha256(data).hexdigest()
@@ -160,6 +233,9 @@ def kind(path: Path) -> str:
     """"file", "absent", or what else is there ("folder", "special", "other"), without opening it."""
     if name_problem(str(path)):
         return "other"
+    held = _in_tree(path)
+    if held is not None:
+        return held[0]
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:

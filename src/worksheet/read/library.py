@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,11 +45,9 @@ class Library:
     def ids(self) -> list[str]:
         """Every entry's id, sorted; the folder is listed once per library."""
         if self._ids is None:
-            try:
-                with os.scandir(self.folder) as entries:
-                    names = [e.name[:-5] for e in entries if e.name.endswith(".yaml")]
-            except OSError:
-                names = []
+            from . import files
+
+            names = [n[:-5] for n in files.names_in(self.folder) if n.endswith(".yaml")]
             self._ids = sorted(n for n in names if ID.match(n))
             self._reversed = sorted(n[::-1] for n in self._ids)
         return self._ids
@@ -72,7 +69,9 @@ class Library:
         if entry_id not in self._entries:
             path = self.folder / f"{entry_id}.yaml"
             found: Document | InputError | None = None
-            if path.is_file():
+            from . import files
+
+            if files.kind(path) == "file":
                 from .source import read_file  # YAML only when an entry is read
 
                 try:

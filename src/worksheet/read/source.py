@@ -147,7 +147,7 @@ def read_file(path: Path, shown: str | None = None, memo: bool = False) -> Docum
     """
     shown = shown if shown is not None else display_path(path)
     problem = files.name_problem(str(path))
-    if problem is None and os.path.islink(path):
+    if problem is None and files.is_link(path):
         target = os.path.realpath(path)
         if not Path(target).is_relative_to(os.path.realpath(path.parent)):
             # A link out of the folder could pull any readable file (a password file, say) into a PDF.
