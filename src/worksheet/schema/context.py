@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..errors import Issue
+from ..errors import Issue, escape
 from ..read.source import Document, Mapping, Node, Scalar, Sequence
 from ..read.text import CONTROL_IN_VALUE, loose_marks
 
@@ -125,7 +125,8 @@ def check_chars(ctx: Context, node: Scalar, text: str, name: str) -> bool:
     for _, mark, base in loose[:_MAX_GLYPH_ISSUES]:
         line, col = ctx.doc.locate(node, mark)
         label = unicodedata.name(mark, "accent mark").lower()
-        ctx.at(line, col, f"'{name}' has the mark U+{ord(mark):04X} ({label}) on '{base}', which cannot be printed with the worksheet font; write the letter without it.")
+        where = "at the start of a line" if base in "\r\n" else f"on '{escape(base)}'"  # a line break is no letter to show
+        ctx.at(line, col, f"'{name}' has the mark U+{ord(mark):04X} ({label}) {where}, which cannot be printed with the worksheet font; write the letter without it.")
     if ctx.charset is None or (ctx.ascii_ok and text.isascii()):
         return ok and not loose
     marks = {mark for _, mark, _ in loose}
