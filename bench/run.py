@@ -90,9 +90,9 @@ def in_process(paths: list[Path], figures: bool = True, tagged: bool = True) -> 
     from worksheet.model import PrintOptions
     from worksheet.render import archive, document
 
-    finish = archive.finish
-    if not tagged:  # the cost of the structure tree and PDF/A: the file as ReportLab wrote it
-        archive.finish = lambda data, root, language: data  # type: ignore[assignment]
+    tag = archive.tag
+    if not tagged:  # the cost of the structure tree and PDF/A: the file as ReportLab writes it
+        archive.tag = lambda doc, root, language: None  # type: ignore[assignment]
     try:
         options = PrintOptions(figures=figures)
         wss = [pipeline.load(p) for p in paths[:3]]
@@ -105,7 +105,7 @@ def in_process(paths: list[Path], figures: bool = True, tagged: bool = True) -> 
             size += len(document.render(ws, options.resolve(ws)).data)
         elapsed = time.perf_counter() - start
     finally:
-        archive.finish = finish
+        archive.tag = tag
     if figures:
         SIZES[tagged] = size // len(paths)
     return elapsed / len(paths) * 1000

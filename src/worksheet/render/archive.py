@@ -1,21 +1,25 @@
-"""The finished PDF made accessible (PDF/UA-1) and archival (PDF/A-2b): its structure tree, the
-flags that say so, XMP metadata and an sRGB output intent.
+"""The PDF made accessible (PDF/UA-1) and archival (PDF/A-2b) as ReportLab writes it: its structure
+tree, the flags that say so, XMP metadata and an sRGB output intent.
 
 Why: ReportLab writes the pages (with the marked content our flowables tag as they are drawn, see
 :mod:`.tags`) but has no API for the structure tree, the parent tree that ties each page's marked
-content to its element, or the catalogue entries PDF/UA and PDF/A ask for. We add them after
-ReportLab has written the file, with pikepdf (qpdf's object model): a documented, well-tested
-library that edits PDF objects and writes a file with a deterministic identifier, where doing the
-same inside ReportLab would mean reaching into its private document objects. The same input
+content to its element, or the catalogue entries PDF/UA and PDF/A ask for. It does write any
+object it is given, numbered and cross-referenced like its own, and its catalogue and pages take
+extra keys. So the tree goes in as objects that make their bytes when the file is written (when
+every page has its number), just before ReportLab saves: one pass, no second library reading the
+file back and writing it again (that was a third of the time a worksheet took). The same input
 gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import zlib
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFObject, PDFString
 
 from .tags import Element
 
@@ -81,74 +85,111 @@ def _xmp(title: str, subject: str, creator: str, language: str) -> bytes:
 <?xpacket end="w"?>""".encode()
 
 
-def finish(data: bytes, root: Element, language: str) -> bytes:
-    """``data`` (as ReportLab wrote it) with the structure tree of ``root`` and everything PDF/UA-1
-    and PDF/A-2b ask of the catalogue, the pages and the metadata."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+class _Later(PDFObject):
+    """A value written inline, made when the file is written (when every object has its number)."""
 
-    pdf = pikepdf.open(io.BytesIO(data))
-    pages = list(pdf.pages)
-    owners: list[dict[int, pikepdf.Object]] = [{} for _ in pages]  # page -> MCID -> element
+    def __init__(self, make: Callable[[Any], bytes]) -> None:
+        self.make = make
 
-    def build(element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent))
-        for key in ("Alt", "Lang", "T"):
-            if key in element.attrs:
-                node[Name("/" + key)] = String(element.attrs[key])
-        if "Scope" in element.attrs:
-            node.A = Dictionary(O=Name.Table, Scope=Name("/" + element.attrs["Scope"]))
-        marks = [kid for kid in element.kids if not isinstance(kid, Element)]
-        if marks and len(marks) == len(element.kids) and len({page for page, _ in marks}) == 1:
-            page = marks[0][0]  # all on one page: the page once, the MCIDs as numbers
-            node.Pg = pages[page].obj
-            node.K = marks[0][1] if len(marks) == 1 else Array([mcid for _, mcid in marks])
-            for _, mcid in marks:
-                owners[page][mcid] = node
-            return node
-        kids = Array()
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(build(kid, node))
-            else:
-                page, mcid = kid
-                kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
-                owners[page][mcid] = node
-        if len(kids):
-            node.K = kids
+    def format(self, document: Any) -> bytes:
+        return self.make(document)
+
+
+class _Object(_Later):
+    """The same, as an object of its own (referred to by its number)."""
+
+    __RefOnly__ = 1
+
+
+def _ref(document: Any, obj: Any) -> bytes:
+    return document.Reference(obj).format(document)
+
+
+def _stream(head: bytes, data: bytes) -> _Object:
+    return _Object(lambda document: b"<< " + head + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+
+
+def _string(document: Any, text: str) -> bytes:
+    return PDFString(text).format(document)
+
+
+class _Info(PDFInfo):
+    """The document information as PDF/A wants it: nothing that the XMP does not also say."""
+
+    def format(self, document: Any) -> bytes:
+        date = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)  # type: ignore[attr-defined]
+        return PDFDictionary({"Title": PDFString(self.title), "ModDate": date, "CreationDate": date,
+                              "Producer": PDFString(PRODUCER), "Creator": PDFString(self.creator),
+                              "Subject": PDFString(self.subject)}).format(document)
+
+
+def _element(element: Element, parent: Any, pages: list[Any], owners: list[dict[int, Any]]) -> _Object:
+    """The structure element for ``element`` (and, in turn, its kids), noting which element
+    owns each marked-content number on each page."""
+    kids: list[Any] = []
+    node = _Object(lambda document: _element_bytes(document, element, parent, pages, kids))
+    marks = [kid for kid in element.kids if not isinstance(kid, Element)]
+    if marks and len(marks) == len(element.kids) and len({page for page, _ in marks}) == 1:
+        for page, mcid in marks:  # all on one page: the page once, the MCIDs as numbers
+            owners[page][mcid] = node
         return node
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            kids.append(_element(kid, node, pages, owners))
+        else:
+            page, mcid = kid
+            kids.append(kid)
+            owners[page][mcid] = node
+    return node
 
-    tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    tree.K = build(root, tree)
-    nums = Array()
+
+def _element_bytes(document: Any, element: Element, parent: Any, pages: list[Any], kids: list[Any]) -> bytes:
+    out = [b"<< /Type /StructElem /S /", element.role.encode("ascii"), b" /P ", _ref(document, parent)]
+    for key in ("Alt", "Lang", "T"):
+        if key in element.attrs:
+            out += [b" /", key.encode("ascii"), b" ", _string(document, element.attrs[key])]
+    if "Scope" in element.attrs:
+        out += [b" /A << /O /Table /Scope /", element.attrs["Scope"].encode("ascii"), b" >>"]
+    if not kids and element.kids:  # marked content on one page
+        page = element.kids[0][0]  # type: ignore[index]
+        mcids = [b"%d" % mcid for _, mcid in element.kids]  # type: ignore[misc]
+        out += [b" /Pg ", _ref(document, pages[page]), b" /K ", mcids[0] if len(mcids) == 1 else b"[" + b" ".join(mcids) + b"]"]
+    elif kids:
+        parts = []
+        for kid in kids:
+            if isinstance(kid, tuple):
+                parts.append(b"<< /Type /MCR /Pg " + _ref(document, pages[kid[0]]) + b" /MCID %d >>" % kid[1])
+            else:
+                parts.append(_ref(document, kid))
+        out += [b" /K [", b" ".join(parts), b"]"]
+    out.append(b" >>")
+    return b"".join(out)
+
+
+def tag(doc: Any, root: Element, language: str) -> None:
+    """Write the structure tree of ``root`` into ReportLab's document ``doc`` (its pages made,
+    not yet saved), with everything PDF/UA-1 and PDF/A-2b ask of the catalogue, the pages and
+    the metadata: the file is tagged and archival as ReportLab writes it, with no second pass."""
+    pages = list(doc.Pages.pages)
+    owners: list[dict[int, Any]] = [{} for _ in pages]  # page -> MCID -> element
+    tree = _Object(lambda document: b"".join([
+        b"<< /Type /StructTreeRoot /K ", _ref(document, top), b" /ParentTree ", _ref(document, parent_tree),
+        b" /ParentTreeNextKey %d >>" % len(pages)]))
+    top = _element(root, tree, pages, owners)
+    parent_tree = _Object(lambda document: b"<< /Nums [" + b" ".join(
+        b"%d [" % i + b" ".join(_ref(document, owners[i][m]) for m in sorted(owners[i])) + b"]" for i in range(len(pages))) + b"] >>")
     for i, page in enumerate(pages):
-        page.obj.StructParents = i
-        if "/Trans" in page.obj:
-            del page.obj["/Trans"]  # an empty transition: nothing to keep
-        nums.append(i)
-        nums.append(Array([owners[i][m] for m in sorted(owners[i])]))
-    tree.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-    tree.ParentTreeNextKey = len(pages)
-    catalog = pdf.Root
+        page.__NoDefault__ = [*type(page).__NoDefault__, "StructParents"]
+        page.StructParents = i
+        page.Trans = None  # an empty transition: nothing to write
+    catalog = doc.Catalog
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
     catalog.StructTreeRoot = tree
-    catalog.MarkInfo = Dictionary(Marked=True)
-    catalog.Lang = String(language)
-
-    info = pdf.docinfo
-    for key in ("/Author", "/Keywords", "/Trapped"):  # not said in the XMP: not said at all
-        if key in info:
-            del info[key]
-    info.Producer, info.CreationDate, info.ModDate = String(PRODUCER), String(PDF_DATE), String(PDF_DATE)
-    title, subject, creator = (str(info.get(k, "")) for k in ("/Title", "/Subject", "/Creator"))
-    catalog.Metadata = pdf.make_stream(_xmp(title, subject, creator, language), Type=Name.Metadata, Subtype=Name.XML)
-    profile = pdf.make_stream(b"", N=3)
-    profile.write(srgb_compressed(), filter=Name.FlateDecode)  # compressed once per process
-    catalog.OutputIntents = Array([Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=String("sRGB"),
-                                              Info=String("sRGB IEC61966-2.1"), DestOutputProfile=profile)])
-    out = io.BytesIO()
-    # ReportLab compressed its streams and ours are small (the metadata stays readable, as PDF/A
-    # prefers): qpdf is told not to decode and compress every stream again, a third of the time
-    # a worksheet took.
-    pdf.save(out, deterministic_id=True, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    return out.getvalue()
+    catalog.MarkInfo = b"<< /Marked true >>"
+    catalog.Lang = PDFString(language)
+    info = doc.info
+    info.__class__ = _Info
+    catalog.Metadata = _stream(b"/Type /Metadata /Subtype /XML", _xmp(info.title, info.subject, info.creator, language))
+    profile = _stream(b"/N 3 /Filter /FlateDecode", srgb_compressed())
+    catalog.OutputIntents = _Later(lambda document: b"[<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB) "
+                                   b"/Info (sRGB IEC61966-2.1) /DestOutputProfile " + _ref(document, profile) + b" >>]")

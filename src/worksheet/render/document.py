@@ -17,7 +17,7 @@ from reportlab import rl_config
 
 from .. import __version__
 from ..model import PrintOptions, Settings, Worksheet
-from . import archive, styles, wording
+from . import styles, wording
 from .booklet import booklet_story
 from .pages import Footer, HeldCanvas, Pages
 from .sheet import worksheet_story
@@ -95,7 +95,7 @@ def render_story(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker
     canv.setCreator(f"worksheet {__version__}")
     canv.setViewerPreference("DisplayDocTitle", "true")
     canv.save()
-    data = archive.finish(buf.getvalue(), canv.tags.root, sheets[0].language)  # tagged (PDF/UA-1) and archival (PDF/A-2b)
+    data = buf.getvalue()  # tagged (PDF/UA-1) and archival (PDF/A-2b) as written: see HeldCanvas.save
     if footer.pages < 1 or not data.startswith(b"%PDF-"):  # pragma: no cover - a bug, not a user mistake
         raise RuntimeError(f"layout produced no pages for {sheets[0].source}")
     return Rendered(data, footer.pages)

@@ -29,9 +29,18 @@ def width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+_KEPT = 4096  # paragraphs whose words and lines are kept: a library's texts at their widths, flat in N
+
+
 def words_of(runs: Sequence[Run]) -> list[Word]:
     """Runs of text as words: white space separates words; a run boundary without
-    white space joins two pieces into one word (``<b>5</b>x`` stays one word)."""
+    white space joins two pieces into one word (``<b>5</b>x`` stays one word). The same
+    text is split once per process (a library exercise recurs across a batch)."""
+    return list(_words(tuple(runs)))
+
+
+@lru_cache(maxsize=_KEPT)
+def _words(runs: tuple[Run, ...]) -> tuple[Word, ...]:
     words: list[list[Run]] = []
     joined = False  # the next piece continues the last word
     for font, text in runs:
@@ -44,7 +53,7 @@ def words_of(runs: Sequence[Run]) -> list[Word]:
                 else:
                     words.append([(font, part)])
                 joined = True
-    return [tuple(w) for w in words]
+    return tuple(tuple(w) for w in words)
 
 
 def word_width(word: Word, size: float) -> float:
@@ -88,7 +97,14 @@ def _runs(chars: list[tuple[str, str]]) -> Word:
 def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[Word]]:
     """Greedy line breaking: as many words as fit on each line, long words cut. Then, where it
     can, no paragraph ends with one short word alone on its last line: the word before it
-    comes down too ("...at a / time." rather than "...at a time / back.")."""
+    comes down too ("...at a / time." rather than "...at a time / back."). The same words at
+    the same width are broken once per process: a second, tighter layout of a page and the
+    next worksheet using the same exercise find their lines made."""
+    return [list(line) for line in _broken(tuple(words), avail, size)]
+
+
+@lru_cache(maxsize=_KEPT)
+def _broken(words: tuple[Word, ...], avail: float, size: float) -> tuple[tuple[Word, ...], ...]:
     lines: list[list[Word]] = []
     line: list[Word] = []
     used = 0.0
@@ -114,7 +130,7 @@ def break_lines(words: Sequence[Word], avail: float, size: float) -> list[list[W
         if word_width(moved, size) + width(" ", last[0][0], size) + word_width(last, size) <= avail + EPSILON:
             lines[-2] = lines[-2][:-1]
             lines[-1] = [moved, last]
-    return lines
+    return tuple(tuple(line) for line in lines)
 
 
 def segments(line: list[Word]) -> list[Run]:

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import model
 from ..errors import BuildError, escape
-from . import fonts, styles
+from . import archive, fonts, styles
 from .flow import Block, Flowable, Row, Text
 from .parts import Divider, NotesLines, Picture, prepared, short_url
 from .styles import Geometry, Theme
@@ -179,6 +179,7 @@ class HeldCanvas(Canvas):
     def __init__(self, *args: Any, footer: Footer, page_sheet: dict[int, int], page_geometry: dict[int, tuple[Geometry, bool]],
                  **kwargs: Any) -> None:
         kwargs.setdefault("initialFontName", fonts.REGULAR)  # never Helvetica: every font is ours, embedded
+        self.language = kwargs["lang"]
         super().__init__(*args, **kwargs)
         self.tags = Tagger()
         self.footer = footer
@@ -205,6 +206,7 @@ class HeldCanvas(Canvas):
                 self.addOutlineEntry(title, key, level=level, closed=False)
             self.footer.draw(self, number, total, index, *self.page_geometry[number])
             super().showPage()
+        archive.tag(self._doc, self.tags.root, self.language)  # type: ignore[attr-defined]  # tagged (PDF/UA-1) and archival (PDF/A-2b)
         super().save()
 
 
