@@ -136,7 +136,8 @@ def test_06_the_log_measures_each_cell_a_fixed_number_of_times(monkeypatch: pyte
         ws = Worksheet("w.yaml", "T", exercises, log=True, log_days=14)
         render(ws, PrintOptions().resolve(ws))
         per_cell.append(calls[0] / (n * 2 * 14))  # a row per side, a cell per day
-    assert per_cell[1] <= 1.2 * per_cell[0] <= 3, per_cell  # a few times, the same for a long log as for a short one
+    # a few times (placed dry, then placed and drawn), the same for a long log as for a short one
+    assert per_cell[1] <= 1.2 * per_cell[0] <= 4, per_cell
 
 
 # --- 7-11: files and the operating system -----------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pikepdf
+from PIL import ImageCms
 from reportlab.pdfgen.canvas import Canvas
 
 from worksheet.render import archive
@@ -15,6 +16,9 @@ def test_the_srgb_profile_is_a_valid_icc_profile_and_the_same_bytes_every_time()
     profile = archive.srgb_profile()
     assert profile[36:40] == b"acsp" and profile[16:20] == b"RGB "
     assert profile == archive.srgb_profile() and profile[24:36] == bytes(12)
+    assert "sRGB" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(profile)))
+    made = archive.make_srgb_profile()  # how the shipped profile was made: the same kind of profile
+    assert made[36:40] == b"acsp" and made[24:36] == bytes(12) and made[12:20] == profile[12:20]
 
 
 def _two_pages() -> bytes:

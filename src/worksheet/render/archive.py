@@ -16,8 +16,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFObject, PDFString
 
@@ -28,10 +28,19 @@ XMP_DATE = "2000-01-01T00:00:00+00:00"
 PRODUCER = "ReportLab PDF Library - (opensource)"  # as ReportLab's document information says
 
 
+SRGB = Path(__file__).with_name("srgb.icc")  # the sRGB profile Little CMS makes, with no date or id
+
+
 @cache
 def srgb_profile() -> bytes:
-    """The sRGB ICC profile for the output intent, from Little CMS (through Pillow), with its
-    creation date and profile id cleared so that it is the same bytes on every machine."""
+    """The sRGB ICC profile for the output intent: made once by Little CMS (through Pillow, see
+    :func:`make_srgb_profile`) and shipped, since making it costs a tenth of a second a process."""
+    return SRGB.read_bytes()
+
+
+def make_srgb_profile() -> bytes:
+    """An sRGB profile from Little CMS, with its creation date and profile id cleared so that it
+    is the same bytes on every machine (how ``srgb.icc`` was made)."""
     from PIL import ImageCms
 
     data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
@@ -45,9 +54,14 @@ def srgb_compressed() -> bytes:
     return zlib.compress(srgb_profile())
 
 
+def _escape(text: str) -> str:
+    """Text for XML (xml.sax.saxutils would bring urllib and http.client into every build)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _xmp(title: str, subject: str, creator: str, language: str) -> bytes:
     def alt(value: str) -> str:
-        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{_escape(value)}</rdf:li></rdf:Alt>'
 
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -60,11 +74,11 @@ def _xmp(title: str, subject: str, creator: str, language: str) -> bytes:
 <dc:format>application/pdf</dc:format>
 <dc:title>{alt(title)}</dc:title>
 <dc:description>{alt(subject)}</dc:description>
-<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>
-<xmp:CreatorTool>{escape(creator)}</xmp:CreatorTool>
+<dc:language><rdf:Bag><rdf:li>{_escape(language)}</rdf:li></rdf:Bag></dc:language>
+<xmp:CreatorTool>{_escape(creator)}</xmp:CreatorTool>
 <xmp:CreateDate>{XMP_DATE}</xmp:CreateDate>
 <xmp:ModifyDate>{XMP_DATE}</xmp:ModifyDate>
-<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+<pdf:Producer>{_escape(PRODUCER)}</pdf:Producer>
 <pdfaid:part>2</pdfaid:part>
 <pdfaid:conformance>B</pdfaid:conformance>
 <pdfuaid:part>1</pdfuaid:part>
@@ -102,7 +116,11 @@ class _Object(_Later):
 
 
 def _ref(document: Any, obj: Any) -> bytes:
-    return document.Reference(obj).format(document)
+    """``n 0 R`` for ``obj`` (numbered on first use; an object belongs to one document)."""
+    ref = obj.__dict__.get("_worksheet_ref")
+    if ref is None:
+        ref = obj._worksheet_ref = document.Reference(obj).format(document)
+    return ref
 
 
 def _stream(head: bytes, data: bytes) -> _Object:

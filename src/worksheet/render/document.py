@@ -39,15 +39,16 @@ class Rendered:
 
 
 def _lay_out(sheets: Sequence[Worksheet], s: Settings, t: Theme, story_for: StoryMaker, contents: bool,
-            plan_at_end: bool = False) -> tuple[io.BytesIO, HeldCanvas, Pages, Footer]:
+            plan_at_end: bool = False, dry: bool = False) -> tuple[io.BytesIO, HeldCanvas, Pages, Footer]:
     """Lay the story out on pages. With ``contents`` (a booklet), lay it out again with the
-    pages each worksheet starts on, until they stop changing (twice, as a rule)."""
+    pages each worksheet starts on, until they stop changing (twice, as a rule). ``dry`` only
+    finds where everything goes, drawing nothing (to choose between layouts)."""
     geo = t.geometry(s.page_size)
     footer = Footer(t, [ws.disclaimer or wording.disclaimer(t.w) for ws in sheets], s.clinic)
     starts: list[int] | None = None
     for _ in range(4):
         buf = io.BytesIO()
-        pages = Pages(sheets, geo, t, footer)
+        pages = Pages(sheets, geo, t, footer, dry=dry)
         canv = HeldCanvas(buf, footer=footer, page_sheet=pages.page_sheet, page_geometry=pages.page_geometry,
                           pagesize=(geo.width, geo.height), invariant=1, lang=sheets[0].language)
         pages.run(story_for(t, geo, starts, plan_at_end), canv)
@@ -80,16 +81,21 @@ def render_story(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker
     out again with less space between things (never smaller type), and that is kept if it
     takes a page less or brings the first exercise onto page 1."""
     t = styles.theme(s.large_print, language=sheets[0].language)
-    buf, canv, pages, footer = _lay_out(sheets, s, t, story_for, contents)
-    if not contents and (_short_last_page(pages) or _no_block_on_page_one(pages)):
-        tight_theme = styles.theme(s.large_print, tight=True, language=sheets[0].language)
-        tight = _lay_out(sheets, s, tight_theme, story_for, contents)
-        if tight[2].page < pages.page or (_no_block_on_page_one(pages) and not _no_block_on_page_one(tight[2])):
-            buf, canv, pages, footer = tight
-        if _no_block_on_page_one(pages):  # still: page 1 keeps the patient's details, the plan goes last
-            moved = _lay_out(sheets, s, tight_theme, story_for, contents, plan_at_end=True)
-            if not _no_block_on_page_one(moved[2]):  # (a long introduction may leave no room anyway)
-                buf, canv, pages, footer = moved
+    if contents:
+        buf, canv, pages, footer = _lay_out(sheets, s, t, story_for, contents)
+    else:  # the layouts are tried dry, and only the one kept is drawn
+        chosen, at_end = t, False
+        pages = _lay_out(sheets, s, t, story_for, contents, dry=True)[2]
+        if _short_last_page(pages) or _no_block_on_page_one(pages):
+            tight_theme = styles.theme(s.large_print, tight=True, language=sheets[0].language)
+            tight = _lay_out(sheets, s, tight_theme, story_for, contents, dry=True)[2]
+            if tight.page < pages.page or (_no_block_on_page_one(pages) and not _no_block_on_page_one(tight)):
+                chosen, pages = tight_theme, tight
+            if _no_block_on_page_one(pages):  # still: page 1 keeps the patient's details, the plan goes last
+                moved = _lay_out(sheets, s, tight_theme, story_for, contents, plan_at_end=True, dry=True)[2]
+                if not _no_block_on_page_one(moved):  # (a long introduction may leave no room anyway)
+                    chosen, at_end = tight_theme, True
+        buf, canv, pages, footer = _lay_out(sheets, s, chosen, story_for, contents, plan_at_end=at_end)
     canv.setTitle(title)
     canv.setSubject(subject)
     canv.setCreator(f"worksheet {__version__}")

@@ -215,8 +215,9 @@ class Frame:
     between two flowables is the larger of the one's space after and the next's space before,
     and there is no space before the first flowable on a page."""
 
-    def __init__(self, x: float, bottom: float, width: float, height: float) -> None:
+    def __init__(self, x: float, bottom: float, width: float, height: float, dry: bool = False) -> None:
         self.x, self.bottom, self.width, self.height = x, bottom, width, height
+        self.dry = dry  # place, but draw nothing
         self.y = bottom + height
         self.at_top = True
         self.after = 0.0  # the last flowable's space after, already taken
@@ -234,7 +235,8 @@ class Frame:
         y = self.y - gap - h
         if y < self.bottom - 1e-6:
             return False
-        f.drawOn(canv, self.x, y)
+        if not self.dry:
+            f.drawOn(canv, self.x, y)
         self.after = f.getSpaceAfter()
         y -= self.after
         if y != self.y:
@@ -264,15 +266,15 @@ class Pages:
     and what is being laid out (for an error message).
     """
 
-    def __init__(self, sheets: Sequence[model.Worksheet], geo: Geometry, t: Theme, footer: Footer) -> None:
-        self.sheets, self.t = sheets, t
+    def __init__(self, sheets: Sequence[model.Worksheet], geo: Geometry, t: Theme, footer: Footer, dry: bool = False) -> None:
+        self.sheets, self.t, self.dry = sheets, t, dry
         self.geos = {"first": geo, "later": geo, "wide": geo.landscape()}
         self.frames = {}
         for name, g in self.geos.items():
             bottom = g.footer_bottom + footer.height(g) + g.footer_gap
             header = 0.0 if name == "first" else g.header
             self.frames[name] = (g.left, bottom, g.frame_width, g.height - g.top - header - bottom)
-        self.frame = Frame(*self.frames["first"])
+        self.frame = Frame(*self.frames["first"], dry=dry)
         self.current: str | None = None  # the label of what is being laid out
         self.index = 0  # the worksheet being laid out
         self.page = 0
@@ -337,8 +339,8 @@ class Pages:
         geo = self.geos[template]
         self.page_geometry[self.page] = (geo, template != "first")
         canv.setPageSize((geo.width, geo.height))
-        self.frame = Frame(*self.frames[template])
-        if template != "first":
+        self.frame = Frame(*self.frames[template], dry=self.dry)
+        if template != "first" and not self.dry:
             self._header(canv, geo)
 
     def _placed(self, f: Any) -> None:
