@@ -83,7 +83,16 @@ def render_story(sheets: Sequence[Worksheet], s: Settings, story_for: StoryMaker
     t = styles.theme(s.large_print, language=sheets[0].language)
     if contents:
         buf, canv, pages, footer = _lay_out(sheets, s, t, story_for, contents)
-    else:  # the layouts are tried dry, and only the one kept is drawn
+    else:  # the layouts are tried dry, and only the one kept is drawn (its story made once, for both)
+        made: dict[tuple[int, bool], list[Any]] = {}
+        make = story_for
+
+        def story_for(t: Theme, geo: Geometry, starts: list[int] | None, plan_at_end: bool) -> list[Any]:
+            key = (id(t), plan_at_end)  # a theme is made once per process (styles.theme)
+            if key not in made:
+                made[key] = make(t, geo, starts, plan_at_end)
+            return made[key]
+
         chosen, at_end = t, False
         pages = _lay_out(sheets, s, t, story_for, contents, dry=True)[2]
         if _short_last_page(pages) or _no_block_on_page_one(pages):

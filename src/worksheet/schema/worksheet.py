@@ -9,6 +9,7 @@ problem in a library entry is reported at that entry's line, not at the workshee
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,11 @@ _EXERCISE_ONCE = frozenset(f.name for f in EXERCISE_FIELDS if f.name not in TR.E
 _WORKSHEET_ONCE = frozenset(f.name for f in WORKSHEET_FIELDS if f.name not in TR.WORKSHEET_TEXT)
 _WORKSHEET_TEXT = (*TR.fields_for(WORKSHEET_FIELDS, TR.WORKSHEET_TEXT[:-1]),
                    Field("plan", Value(lambda ctx, node, name: read_mapping(ctx, node, _PLAN_TEXT, "'plan'")), "", ""))
+
+
+@lru_cache(maxsize=1024)  # a figure's words, worked out from its pose once per process and language
+def _alt_text(figure: illustrate.FigureSpec, language: str) -> str:
+    return illustrate.alt_text(figure, _words(language).gettext)
 
 
 def _words(language: str) -> Words:
@@ -157,7 +163,7 @@ def _exercise(
         image=merged.get("image"),
         video=merged.get("video"),
         figure=figure,
-        figure_alt=illustrate.alt_text(figure, _words(ctx.target or ctx.language or DEFAULT_LANGUAGE).gettext) if figure else None,
+        figure_alt=_alt_text(figure, ctx.target or ctx.language or DEFAULT_LANGUAGE) if figure else None,
     )
 
 
