@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -61,14 +60,20 @@ def make_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
     return paths
 
 
+# Started from a small process of its own: a child forked from this one (large, after the in-process
+# rows) would count this process's pages in its peak until it runs the command.
+_PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
 def run(args: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB) of the largest process in the run (workers included)."""
     start = time.perf_counter()
-    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{proc.stderr}")
-    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return wall, int(proc.stderr.split()[-1]) // 1024
 
 
 def cold_starts(ours: list[str], reference: list[str], cwd: Path, times: int = 9) -> tuple[float, float]:

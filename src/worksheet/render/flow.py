@@ -350,7 +350,14 @@ class Block(Stack):
         super().__init__(items)
         self.tag = "Sect"  # an exercise, the notes, a week of the log: a section of its own
         self.fallback = fallback or (lambda: list(self.items))
-        self.smaller: Callable[[], Block | None] = smaller or (lambda: None)
+        self._make_smaller = smaller or (lambda: None)
+        self._smaller: list[Block | None] = []
+
+    def smaller(self) -> Block | None:
+        """The same block a step smaller, made once (a dry layout and the drawn one ask alike)."""
+        if not self._smaller:
+            self._smaller.append(self._make_smaller())
+        return self._smaller[0]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # inside another flowable: it moves whole
