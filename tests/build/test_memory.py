@@ -40,3 +40,14 @@ def test_a_saved_worksheet_is_new_checked_and_never_replaces_a_file(tmp_path: Pa
     with pytest.raises(InputError):
         save_text(TEXT.replace("12", "ten"), folder, "bad")
     assert not (folder / "bad.yaml").exists() and path.read_text(encoding="utf-8") == TEXT
+
+
+def test_a_picture_beside_the_worksheets_is_found_when_checking_and_saving_as_when_printing(tmp_path: Path) -> None:
+    from PIL import Image
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "images" / "push.png")
+    text = "title: Wall\nexercises:\n  - name: Wall push\n    steps: [Push.]\n    image: images/push.png\n    reps: 10\n"
+    assert check_text(text, tmp_path).exercises[0].image == (tmp_path / "images" / "push.png").resolve()
+    assert render_text(text, tmp_path, PrintOptions())[1] == 1
+    assert save_text(text, tmp_path, "wall").read_text(encoding="utf-8") == text

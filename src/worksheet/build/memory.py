@@ -9,42 +9,43 @@ anything the command line would not.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from ..defaults import LIBRARY_FOLDER
 from ..errors import BuildError, InputError, shown
 from ..model import PrintOptions, Worksheet
 from ..read import files
-from ..read.library import Library
-from ..render import fonts
-from .pipeline import find_worksheets, render_path
+from .pipeline import find_worksheets, load, render_path
 
 MAX_TEXT = 1_000_000  # as a file: the reader's own limit
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-def check_text(text: str, folder: Path, name: str = "composed.yaml", language: str | None = None) -> Worksheet:
-    """The worksheet in ``text``, read as ``folder/name`` (with that folder's library); InputError
-    with every problem, located in the text."""
-    from ..read.source import parse_text
-    from ..schema import build_worksheet
-
-    if len(text) > MAX_TEXT:
-        raise BuildError(f"The worksheet is {len(text):,} characters long; keep it under {MAX_TEXT:,}.")
-    doc = parse_text(text, name)
-    return build_worksheet(doc, charset=fonts.charset(), library=Library(folder / LIBRARY_FOLDER), language=language)
-
-
-def render_text(text: str, folder: Path, options: PrintOptions, name: str = "composed.yaml") -> tuple[bytes, int, Worksheet]:
-    """The PDF of the worksheet in ``text`` as bytes (nothing is written), its pages, and the
-    worksheet (with its warnings): the command line's own path, with ``folder/name`` held in
-    memory over the folder (its library, pictures and clinic read from the disk as for a file)."""
+@contextlib.contextmanager
+def _as_file(text: str, folder: Path, name: str) -> Iterator[Path]:
+    """``text`` held in memory as the file ``folder/name``, over the folder on the disk (its
+    library, pictures and clinic read as for a file there)."""
     if len(text) > MAX_TEXT:
         raise BuildError(f"The worksheet is {len(text):,} characters long; keep it under {MAX_TEXT:,}.")
     path = folder / name
     with files.in_memory({path: text.encode("utf-8")}, disk=True):
+        yield path
+
+
+def check_text(text: str, folder: Path, name: str = "composed.yaml", language: str | None = None) -> Worksheet:
+    """The worksheet in ``text``, read as ``folder/name``; InputError with every problem, located
+    in ``name``."""
+    with _as_file(text, folder, name) as path:
+        return load(path, language, shown=name)
+
+
+def render_text(text: str, folder: Path, options: PrintOptions, name: str = "composed.yaml") -> tuple[bytes, int, Worksheet]:
+    """The PDF of the worksheet in ``text`` as bytes (nothing is written), its pages, and the
+    worksheet (with its warnings): the command line's own path, as for ``folder/name``."""
+    with _as_file(text, folder, name) as path:
         rendered, ws = render_path(path, options, shown=name)
     return rendered.data, rendered.pages, ws
 
